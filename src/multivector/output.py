@@ -1,0 +1,85 @@
+"""Write record listings as table, JSONL, CSV or TSV, so every listing command pipes the same way.
+
+Machine formats go to stdout with nothing else on it; the table format is for people and uses rich.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from enum import StrEnum
+from typing import Any, TextIO
+
+
+class Format(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+    tsv = "tsv"
+
+
+def _flat(value: Any) -> str:
+    """Cell text for CSV/TSV/table: nested values as compact JSON, None as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, dict | list | tuple):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _tsv_cell(value: Any) -> str:
+    """TSV has no quoting, so tabs and newlines inside a value become spaces."""
+    return _flat(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def write_records(
+    records: Iterable[Mapping[str, Any]],
+    fmt: Format | str,
+    columns: Sequence[str],
+    *,
+    out: TextIO | None = None,
+    title: str | None = None,
+    max_width: dict[str, int] | None = None,
+) -> int:
+    """Stream records in the chosen format and return how many were written.
+
+    JSONL/CSV/TSV stream row by row (constant memory); the table is collected first because rich
+    sizes columns from the whole content.
+    """
+    out = out or sys.stdout
+    fmt = Format(fmt)
+    count = 0
+    if fmt is Format.jsonl:
+        for rec in records:
+            out.write(json.dumps({c: rec.get(c) for c in columns}, ensure_ascii=False, default=str) + "\n")
+            count += 1
+    elif fmt in (Format.csv, Format.tsv):
+        if fmt is Format.csv:
+            writer = csv.writer(out, lineterminator="\n")
+            writer.writerow(columns)
+            for rec in records:
+                writer.writerow([_flat(rec.get(c)) for c in columns])
+                count += 1
+        else:
+            out.write("\t".join(columns) + "\n")
+            for rec in records:
+                out.write("\t".join(_tsv_cell(rec.get(c)) for c in columns) + "\n")
+                count += 1
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=title, show_lines=False)
+        widths = max_width or {}
+        for c in columns:
+            table.add_column(c, overflow="ellipsis", max_width=widths.get(c), no_wrap=c in widths)
+        for rec in records:
+            table.add_row(*[_flat(rec.get(c)) for c in columns])
+            count += 1
+        Console(file=out, width=None if out.isatty() else 200).print(table)
+    out.flush()
+    return count
