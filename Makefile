@@ -20,6 +20,10 @@ install: $(if $(VIRTUAL_ENV),,$(VENV)/bin/python)
 install-test: $(if $(VIRTUAL_ENV),,$(VENV)/bin/python)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e ".[test]"
+	@# Browser tests drive Debian's chromium (Playwright cannot download its own browser here).
+	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| echo "warning: could not install chromium; browser tests will be skipped" >&2; fi
 
 demo: install
 	@mkdir -p out

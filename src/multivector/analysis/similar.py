@@ -1,0 +1,122 @@
+"""Similar articles: "what else did we store about this?" for one article.
+
+Score (documented in ``analysis/README.md``)::
+
+    score = alpha * cos_tfidf + (1 - alpha) * jaccard          (alpha = 0.6 by default)
+
+* ``cos_tfidf``: cosine similarity of TF-IDF vectors (sublinear tf, word uni- and bigrams, IDF over the
+  candidate pool).  Catches articles that tell the same story in similar words.
+* ``jaccard``: |A ∩ B| / |A ∪ B| over each article's *coded* features: the actors it mentions
+  (``actor:<id or country>``) and the dyad-types of its events (``event:<src>><tgt>:<root>``).  Catches
+  the same story told in other words or another language, where TF-IDF sees nothing.
+
+Text vectors use scikit-learn's ``HashingVectorizer`` so texts stream from DuckDB in batches rather
+than being loaded at once; when the store holds more than ``max_pool`` articles, the pool is cut to
+those sharing the most coded features with the query (then the most recent), which keeps the cost
+bounded and loses only candidates with no coded overlap at all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from multivector.analysis._sql import fetch_dicts
+from multivector.errors import UsageError
+
+_FEATURES = """
+    feats AS (
+        SELECT article_id, 'actor:' || coalesce(actor_id, country) AS f FROM mentions
+        WHERE coalesce(actor_id, country) IS NOT NULL
+        UNION
+        SELECT article_id, 'event:' || coalesce(source_actor_id, source_country, '?') || '>' ||
+               coalesce(target_actor_id, target_country, '-') || ':' || coalesce(root, substr(cameo, 1, 2))
+        FROM events
+    )
+"""
+
+
+def similar_articles(
+    con: Any,
+    article_id: str,
+    k: int = 10,
+    *,
+    alpha: float = 0.6,
+    max_pool: int = 20000,
+    include_duplicates: bool = False,
+    batch: int = 2000,
+) -> list[dict[str, Any]]:
+    """The ``k`` stored articles most similar to ``article_id`` (see the module docstring for the score).
+
+    Rows, best first: ``article_id``, ``title``, ``date``, ``score``, ``text_similarity``, ``jaccard``,
+    ``shared`` (the coded features both articles have, sorted).  Near-duplicate copies of the query
+    (``duplicate_of`` either way) are left out unless ``include_duplicates``: they are the same article.
+    """
+    import numpy as np
+    from scipy import sparse
+    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+    from sklearn.preprocessing import normalize
+
+    if not 0.0 <= alpha <= 1.0:
+        raise UsageError("alpha must be between 0 and 1")
+    found = con.execute("SELECT duplicate_of FROM articles WHERE id = ?", [article_id]).fetchall()
+    if not found:
+        raise UsageError(f"no article with id {article_id!r}")
+    dup_clause = "" if include_duplicates else (
+        "AND a.duplicate_of IS DISTINCT FROM ? AND a.id IS DISTINCT FROM ?::VARCHAR"
+        " AND (?::VARCHAR IS NULL OR a.duplicate_of IS DISTINCT FROM ?::VARCHAR)"
+    )
+    parent = found[0][0]
+    dup_params = [] if include_duplicates else [article_id, parent, parent, parent]
+    pool_sql = f"""
+        WITH {_FEATURES},
+        q AS (SELECT f FROM feats WHERE article_id = ?),
+        overlap AS (SELECT article_id, count(*) AS n FROM feats WHERE f IN (SELECT f FROM q) GROUP BY 1)
+        SELECT a.id FROM articles a LEFT JOIN overlap o ON o.article_id = a.id
+        WHERE a.id <> ? {dup_clause}
+        ORDER BY coalesce(o.n, 0) DESC, a.date DESC NULLS LAST, a.id LIMIT ?
+    """
+    params = [article_id, article_id, *dup_params, int(max_pool)]
+    pool = [r[0] for r in con.execute(pool_sql, params).fetchall()]
+    if not pool:
+        return []
+    ids = [article_id, *pool]
+    vec = HashingVectorizer(n_features=2**20, alternate_sign=False, norm=None, ngram_range=(1, 2),
+                            lowercase=True)
+    # the pool travels as a list parameter: nothing is created, so read-only stores work too
+    pool_cte = (
+        "_pool AS (SELECT unnest(range(len(l))) AS pos, unnest(l) AS id FROM (SELECT ?::VARCHAR[] AS l))"
+    )
+    cur = con.execute(
+        f"WITH {pool_cte} SELECT coalesce(a.title, '') || chr(10) || coalesce(a.text, '')"
+        " FROM _pool p JOIN articles a ON a.id = p.id ORDER BY p.pos",
+        [ids],
+    )
+    parts = []
+    while rows := cur.fetchmany(batch):
+        parts.append(vec.transform([r[0] for r in rows]))
+    feats = fetch_dicts(con, f"""
+        WITH {_FEATURES}, {pool_cte}
+        SELECT p.pos, list(DISTINCT f.f ORDER BY f.f) AS fs
+        FROM _pool p JOIN feats f ON f.article_id = p.id GROUP BY p.pos
+    """, [ids])
+    meta = {r[0]: (r[1], r[2]) for r in con.execute(
+        f"WITH {pool_cte} SELECT p.pos, a.title, a.date FROM _pool p JOIN articles a ON a.id = p.id", [ids]
+    ).fetchall()}
+    counts = sparse.vstack(parts).tocsr()
+    tfidf = normalize(TfidfTransformer(sublinear_tf=True).fit_transform(counts))
+    cos = np.asarray((tfidf[1:] @ tfidf[0].T).todense()).ravel()
+    sets = {r["pos"]: set(r["fs"]) for r in feats}
+    mine = sets.get(0, set())
+    out = []
+    for i, aid in enumerate(pool, start=1):
+        other = sets.get(i, set())
+        union = mine | other
+        jac = len(mine & other) / len(union) if union else 0.0
+        text = float(cos[i - 1])
+        out.append({
+            "article_id": aid, "title": meta[i][0], "date": meta[i][1],
+            "score": alpha * text + (1 - alpha) * jac, "text_similarity": text, "jaccard": jac,
+            "shared": sorted(mine & other),
+        })
+    out.sort(key=lambda r: (-r["score"], r["article_id"]))
+    return out[: max(0, int(k))]

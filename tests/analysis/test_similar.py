@@ -1,0 +1,51 @@
+"""Similar articles: text similarity, coded-feature Jaccard, and their documented mix."""
+
+from __future__ import annotations
+
+import pytest
+
+from multivector.analysis.similar import similar_articles
+from multivector.errors import UsageError
+
+GAS = "Belarus and Russia signed a long gas supply agreement in Minsk on Tuesday, officials said."
+
+
+def _articles(b):
+    b.article("q", "2024-01-01", title="Gas deal", text=GAS)
+    b.article("s1", "2024-01-02", title="Gas deal signed", text=GAS.replace("Tuesday", "Wednesday"))
+    b.article("s2", "2024-01-02", title="Газ", text="Минск и Москва подписали соглашение о поставках газа.")
+    b.article("s3", "2024-01-03", title="Football", text="The local team won the cup final after penalties.")
+    b.article("dup", "2024-01-01", title="Gas deal", text=GAS, duplicate_of="q")
+    for aid in ("q", "s2", "dup"):
+        b.mention(aid, "BLR")
+        b.mention(aid, "RUS")
+        b.event(aid, "BLR", "RUS", cameo="061")
+    b.mention("s1", "BLR")
+
+
+def test_similar_ranks_text_and_coded_overlap(store):
+    con, b = store
+    _articles(b)
+    rows = similar_articles(con, "q", k=5)
+    assert [r["article_id"] for r in rows] == ["s1", "s2", "s3"]      # the duplicate is left out
+    s1, s2, s3 = rows
+    assert s1["text_similarity"] > 0.7 and s3["text_similarity"] == 0.0
+    # q has {actor:BLR, actor:RUS, event:BLR>RUS:06}; s1 only {actor:BLR}
+    assert s1["jaccard"] == pytest.approx(1 / 3)
+    assert s2["jaccard"] == 1.0 and s2["shared"] == ["actor:BLR", "actor:RUS", "event:BLR>RUS:06"]
+    assert s2["score"] == pytest.approx(0.6 * s2["text_similarity"] + 0.4)
+    only_codes = similar_articles(con, "q", k=1, alpha=0.0)
+    assert only_codes[0]["article_id"] == "s2"
+    with_dups = similar_articles(con, "q", k=1, include_duplicates=True)
+    assert with_dups[0]["article_id"] == "dup" and with_dups[0]["score"] == pytest.approx(1.0)
+
+
+def test_similar_pool_limit_and_errors(store):
+    con, b = store
+    _articles(b)
+    # a pool of one keeps the candidate with the most shared coded features
+    assert [r["article_id"] for r in similar_articles(con, "q", max_pool=1)] == ["s2"]
+    with pytest.raises(UsageError):
+        similar_articles(con, "nope")
+    with pytest.raises(UsageError):
+        similar_articles(con, "q", alpha=2)
