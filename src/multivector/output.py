@@ -6,6 +6,7 @@ Machine formats go to stdout with nothing else on it; the table format is for pe
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -36,10 +37,19 @@ def _tsv_cell(value: Any) -> str:
     return _flat(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
 
 
+def _peek_columns(records: Iterable[Mapping[str, Any]]) -> tuple[Iterable[Mapping[str, Any]], list[str]]:
+    """Columns of a listing whose shape the caller does not fix: the keys of its first record."""
+    it = iter(records)
+    first = next(it, None)
+    if first is None:
+        return [], []
+    return itertools.chain([first], it), list(first.keys())
+
+
 def write_records(
     records: Iterable[Mapping[str, Any]],
     fmt: Format | str,
-    columns: Sequence[str],
+    columns: Sequence[str] | None = None,
     *,
     out: TextIO | None = None,
     title: str | None = None,
@@ -53,6 +63,8 @@ def write_records(
     out = out or sys.stdout
     fmt = Format(fmt)
     count = 0
+    if columns is None:
+        records, columns = _peek_columns(records)
     if fmt is Format.jsonl:
         for rec in records:
             out.write(json.dumps({c: rec.get(c) for c in columns}, ensure_ascii=False, default=str) + "\n")

@@ -1,0 +1,72 @@
+"""Shared pieces of the CLI: the typer app, common options, error reporting.
+
+Conventions: listings take ``--format table|jsonl|csv|tsv`` and write only records to stdout;
+progress, warnings and errors go to stderr; exit code 0 = all good, 1 = some inputs failed,
+2 = usage error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from multivector import __version__
+from multivector.errors import InputError, MultivectorError
+from multivector.output import Format
+
+app = typer.Typer(
+    name="multivector",
+    help="Turn foreign-policy news into auditable event data and East/West balance measures.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="DuckDB file (default: $MULTIVECTOR_DB or ./multivector.duckdb)."),
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+PathsArg = Annotated[list[str], typer.Argument(help="Files or directories; '-' reads standard input.")]
+
+
+def report_error(e: InputError) -> None:
+    err.print(f"[red]error[/red]: {e.path}: {e.reason}", highlight=False, soft_wrap=True)
+
+
+def fail(exc: MultivectorError) -> None:
+    err.print(f"[red]error[/red]: {exc}", highlight=False, soft_wrap=True)
+    raise typer.Exit(2)
+
+
+@contextmanager
+def open_store(db: str | None, *, read_only: bool = False) -> Iterator[Any]:
+    """Open the store for a command, turning store errors into a one-line message and exit code 2."""
+    from multivector.store import Store
+
+    try:
+        store = Store(db, read_only=read_only)
+    except MultivectorError as exc:
+        fail(exc)
+    with store:
+        yield store
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"multivector {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """multivector: who did what to whom, with the sentence that says so."""

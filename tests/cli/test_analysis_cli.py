@@ -1,0 +1,71 @@
+"""The analysis commands are thin: each must reach its library function and print pipe-able rows."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "analysis"))
+
+from mv_synth import Builder
+
+from multivector.cli import app
+from multivector.store import migrate
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    path = tmp_path / "a.duckdb"
+    con = duckdb.connect(str(path))
+    migrate(con)
+    b = Builder(con)
+    b.article("a1", "2020-01-10")
+    b.article("a2", "2020-02-11")
+    b.event("a1", "BLR", "RUS", cameo="042")  # cooperation with the East: pushes toward -1
+    b.event("a2", "BLR", "USA", cameo="112", quad=3)  # conflict with the West: pushes toward -1
+    con.close()
+    return str(path)
+
+
+def _jsonl(result) -> list[dict]:
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+def test_balance_jsonl_is_east_leaning(db: str) -> None:
+    rows = _jsonl(
+        runner.invoke(app, ["balance", "--country", "BLR", "--by", "year", "--db", db, "-f", "jsonl"])
+    )
+    assert [r["period"] for r in rows] == ["2020"]
+    assert rows[0]["balance"] == pytest.approx(-1.0)
+
+
+def test_dyads_counts_events_between_pair(db: str) -> None:
+    rows = _jsonl(runner.invoke(app, ["dyads", "BLR", "RUS", "--by", "year", "--db", db, "-f", "jsonl"]))
+    assert rows[0]["events"] == 1
+
+
+def test_partners_tsv_has_header_and_rows(db: str) -> None:
+    res = runner.invoke(app, ["partners", "--country", "BLR", "--db", db, "-f", "tsv"])
+    assert res.exit_code == 0, res.output
+    lines = res.stdout.strip().splitlines()
+    assert len(lines) == 3 and "\t" in lines[0]
+
+
+def test_report_writes_html(db: str, tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    res = runner.invoke(app, ["report", "--country", "BLR", "--out", str(out), "--db", db])
+    assert res.exit_code == 0, res.output
+    assert out.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+
+
+def test_missing_database_is_a_usage_error(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["balance", "--country", "BLR", "--db", str(tmp_path / "none.duckdb")])
+    assert res.exit_code == 2
