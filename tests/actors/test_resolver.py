@@ -1,0 +1,159 @@
+"""Behaviour of English actor resolution on short phrases and small invented articles."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import multivector.actors as actors_pkg
+from multivector.records import Mention
+
+
+def code(m: Mention) -> tuple[str, str]:
+    return (m.country, m.agent)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "agent"),
+    [
+        ("the Kremlin", "RUS", "GOV"),
+        ("Minsk", "BLR", "GOV"),
+        ("Kiev", "UKR", "GOV"),
+        ("Ashkhabad", "TKM", "GOV"),
+        ("Downing Street", "GBR", "GOV"),
+        ("Brussels", "EUR", ""),
+        ("observers from Ukraine", "UKR", ""),
+        ("military observers from Ukraine", "UKR", "MIL"),
+        ("Belarusian Defence Ministry", "BLR", "MIL"),
+        ("the Ukrainian military leadership", "UKR", "MIL"),
+        ("Belarus' authorities", "BLR", "GOV"),
+        ("Belarus’ authorities", "BLR", "GOV"),
+        ("Turkmenistan's President", "TKM", "GOV"),
+        ("the Belarusian opposition", "BLR", "OPP"),
+        ("Belarusian parliament", "BLR", "LEG"),
+        ("Minsk police", "BLR", "COP"),
+        ("a Belarusian court", "BLR", "JUD"),
+        ("Ukrainian journalists", "UKR", "MED"),
+        ("Belarusian students", "BLR", "EDU"),
+        ("Belaruskali", "BLR", "BUS"),
+        ("Gazprom", "RUS", "BUS"),
+        ("Uralkali", "RUS", "BUS"),
+        ("the Belarusian Potash Company", "BLR", "BUS"),
+        ("EAEU", "IGO", ""),
+        ("the Eurasian Economic Union", "IGO", ""),
+        ("the European Parliament", "EUR", "LEG"),
+        ("UN Security Council", "UNO", ""),
+        ("the West", "WST", ""),
+        ("a former CIA official", "USA", "ELI"),
+    ],
+)
+def test_phrases(resolver, phrase: str, country: str, agent: str) -> None:
+    assert code(resolver.resolve_phrase(phrase)) == (country, agent)
+
+
+def test_title_and_name_make_one_person_mention(resolver) -> None:
+    m = resolver.resolve_phrase("Turkmen President Gurbanguly Berdimuhamedov", "2016-04-22")
+    assert m.text == "Turkmen President Gurbanguly Berdimuhamedov"
+    assert (m.country, m.agent) == ("TKM", "GOV") and "gurbanguly" in (m.name or "").lower()
+
+
+def test_dated_offices(resolver) -> None:
+    assert "kuchma" in resolver.resolve_phrase("the president of Ukraine", "1996-05-01").actor_id
+    assert "zelensky" in resolver.resolve_phrase("the president of Ukraine", "2021-06-01").actor_id
+    assert "poroshenko" in resolver.resolve_phrase("Ukrainian President", "2016-01-01").actor_id
+    spy = resolver.resolve_phrase("Vladimir Putin", "1999-01-01")
+    assert (spy.country, spy.agent) == ("RUS", "SPY")
+
+
+def test_person_outside_office_keeps_country_with_lower_confidence(resolver) -> None:
+    now = resolver.resolve_phrase("Angela Merkel", "2017-04-01")
+    later = resolver.resolve_phrase("Angela Merkel", "2023-04-01")
+    assert code(now) == ("DEU", "GOV")
+    assert later.country == "DEU" and later.agent == "ELI" and later.confidence < now.confidence
+
+
+def test_unknown_is_never_a_guess(resolver) -> None:
+    for phrase in ("puppies", "who", "us", "the weather"):
+        m = resolver.resolve_phrase(phrase)
+        assert (m.actor_id, m.country) == (None, ""), phrase
+    assert code(resolver.resolve_phrase("Turkey")) == ("TUR", "")
+    assert resolver.resolve_phrase("turkey").country == ""
+
+
+def test_compounds_and_coordination(resolver) -> None:
+    ms = resolver.find_mentions("The Belarusian-Turkmen talks followed the Russo-Ukrainian war.")
+    assert [m.country for m in ms] == ["BLR", "TKM", "RUS", "UKR"]
+    ms = resolver.find_mentions("The Belarusian and Ukrainian Defence Ministries argued.")
+    assert [code(m) for m in ms] == [("BLR", "MIL"), ("UKR", "MIL")]
+    ms = resolver.find_mentions("Belarus and Turkmenistan signed a deal.")
+    assert [m.actor_id for m in ms] == ["BLR", "TKM"]
+
+
+def test_article_context_resolves_bare_titles(resolver) -> None:
+    text = (
+        "Alexander Lukashenko met envoys in Minsk. Later the president said the Belarusian leader "
+        "would not bow to pressure, and the head of state left."
+    )
+    ms = resolver.find_mentions(text)
+    people = [m for m in ms if m.actor_id and "lukashenko" in m.actor_id]
+    assert [m.text for m in people] == [
+        "Alexander Lukashenko",
+        "president",
+        "Belarusian leader",
+        "head of state",
+    ]
+    assert all(code(m) == ("BLR", "GOV") for m in people)
+    assert text[ms[0].start : ms[0].end] == ms[0].text
+
+
+def test_analyst_is_flagged_not_government(resolver) -> None:
+    text = "Minsk waits, said the analyst of the Belarus Watch project Ivan Karpovich. Ivan Karpovich left."
+    ms = [m for m in resolver.find_mentions(text) if "Karpovich" in m.text]
+    assert ms and all(m.actor_id == "analyst:ivan-karpovich" and m.agent == "EDU" for m in ms)
+
+
+def test_unknown_named_entities_are_reported_without_an_actor(resolver) -> None:
+    ms = resolver.find_mentions("Officials of Zorbex Holdings met Piotr Wozniakowski in Minsk on Monday.")
+    assert any(m.actor_id is None and m.agent == "" and "Wozniakowski" in m.text for m in ms)
+    assert any(m.actor_id == "BLR" for m in ms)
+
+
+def test_doc_input_and_offsets(resolver) -> None:
+    doc = resolver.nlp("NATO and the CSTO met; the CIS and the EEU did not.")
+    ms = resolver.find_mentions(doc)
+    assert [m.actor_id for m in ms] == ["NATO", "CSTO", "CIS", "EAEU"]
+    assert all(doc.text[m.start : m.end] == m.text for m in ms)
+
+
+def test_package_import_does_no_work() -> None:
+    code = (
+        "import sys, multivector.actors as a; "
+        "print(a.resolver._default is None, 'spacy' in sys.modules, 'natasha' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "False", "False"]
+
+
+def test_module_level_resolve(resolver, monkeypatch) -> None:
+    from multivector.actors import resolver as mod
+
+    monkeypatch.setattr(mod, "_default", resolver)
+    assert code(actors_pkg.resolve("Lukashenko")) == ("BLR", "GOV")
+
+
+def test_names_inside_other_names_and_common_words(resolver) -> None:
+    assert [m.actor_id for m in resolver.find_mentions("In May 2019 the talks resumed.")] == []
+    ms = resolver.find_mentions("Will Lukashenko go?", date="2019-05-10")
+    assert [m.actor_id for m in ms if m.actor_id] and "lukashenk" in ms[0].actor_id
+    ms = resolver.find_mentions("Omar Farid Khan spoke to reporters.")
+    assert all(m.actor_id is None for m in ms if "Khan" in m.text)
+    assert all(m.actor_id != "EU" for m in resolver.find_mentions("The Union of Journalists met."))
+
+
+def test_title_gives_unknown_people_a_sector(resolver) -> None:
+    m = resolver.resolve_phrase("Deputy Defence Minister Oleg Zarubin")
+    assert m.text == "Deputy Defence Minister Oleg Zarubin" and m.actor_id is None and m.agent == "GOV"
+    m = resolver.resolve_phrase("Lt. Gen. Oleg Zarubin")
+    assert m.agent == "MIL"

@@ -1,0 +1,43 @@
+"""Russian mentions: inflected names resolve through lemmas; a missing natasha gives an install hint."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from multivector.actors import ActorResolver
+from multivector.errors import MultivectorError
+
+pytest.importorskip("natasha")
+pytest.importorskip("pymorphy3")
+
+
+def test_inflected_forms(resolver) -> None:
+    text = (
+        "Лукашенко обсудил с Кремлём отношения Беларуси с Россией. В Кремле напомнили про НАТО, ЕАЭС и ОДКБ. "
+        "Министерство обороны Белоруссии ответило, а президент Украины промолчал."
+    )
+    ms = resolver.find_mentions(text, date="2020-06-01", lang="ru")
+    got = {(m.text, m.actor_id, m.country, m.agent) for m in ms}
+    ids = {m.text: m.actor_id for m in ms}
+    assert "lukashenko" in (ids["Лукашенко"] or "")
+    assert ids["Кремлём"] == "RUS" and ids["Кремле"] == "RUS"
+    assert ids["Беларуси"] == "BLR" and ids["Россией"] == "RUS"
+    assert ids["НАТО"] == "NATO" and ids["ЕАЭС"] == "EAEU" and ids["ОДКБ"] == "CSTO"
+    assert ("Министерство обороны Белоруссии", "BLR", "BLR", "MIL") in got
+    assert "zelensk" in (ids["президент Украины"] or "")
+    assert all(text[m.start : m.end] == m.text for m in ms)
+
+
+def test_unknown_names_get_base_forms(resolver) -> None:
+    ms = resolver.find_mentions("Встреча с Эдуардом Пшеничниковым прошла в Гродно.", lang="ru")
+    unknown = [m for m in ms if m.actor_id is None]
+    assert unknown and unknown[0].name.startswith("Эдуард")
+
+
+def test_missing_natasha_is_a_clear_error(resolver, monkeypatch) -> None:
+    fresh = ActorResolver(nlp=resolver.nlp)
+    monkeypatch.setitem(sys.modules, "natasha", None)
+    with pytest.raises(MultivectorError, match="pip install"):
+        fresh.find_mentions("Кремль", lang="ru")
