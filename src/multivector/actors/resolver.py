@@ -8,6 +8,7 @@ organisations the dictionaries do not know.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -81,6 +82,9 @@ def _cased(forms: Iterable[str]) -> tuple[bool, bool]:
     need_cap = bool(forms) and all(any(c.isupper() for c in f) for f in forms)
     need_upper = bool(forms) and all(f.isupper() and len(f.replace(".", "")) <= 6 for f in forms)
     return need_cap, need_upper
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 class ActorResolver:
@@ -162,9 +166,13 @@ class ActorResolver:
         return replace(hit)
 
     def _resolve_phrase(self, text: str, day: dt.date | None) -> Mention:
-        # a phrase is one clause: sentence splitting (the parser) and lemmas are not needed
-        doc = self._parse(text, ("parser", "lemmatizer"))
-        mentions = self._mentions(doc, day, Context(), with_ner=True, phrase=True)
+        if _CYRILLIC.search(text):
+            # Russian phrases need the Russian lemmas ("Кремля" → "Кремль"), not the English pipeline
+            mentions = self.find_mentions(text, date=day, lang="ru")
+        else:
+            # a phrase is one clause: sentence splitting (the parser) and lemmas are not needed
+            doc = self._parse(text, ("parser", "lemmatizer"))
+            mentions = self._mentions(doc, day, Context(), with_ner=True, phrase=True)
         if not mentions:
             return Mention(text, 0, len(text), None, None, "", "", None, 0.0)
 

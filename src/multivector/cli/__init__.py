@@ -15,6 +15,7 @@ from multivector.errors import MultivectorError
 # Importing the command modules registers their commands, in pipeline order for --help.
 # isort: off
 from multivector.cli import ingest  # noqa: F401
+from multivector.cli import actors  # noqa: F401
 from multivector.cli import analysis  # noqa: F401
 # isort: on
 

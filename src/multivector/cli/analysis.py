@@ -38,9 +38,7 @@ def balance(
     by: ByOption = "quarter",
     since: SinceOption = None,
     until: UntilOption = None,
-    weighting: Annotated[
-        str, typer.Option(help="goldstein or count (±1 by QuadClass).")
-    ] = "goldstein",
+    weighting: Annotated[str, typer.Option(help="goldstein or count (±1 by QuadClass).")] = "goldstein",
     n_boot: Annotated[int, typer.Option("--n-boot", help="Bootstrap resamples of articles.")] = 1000,
     seed: Annotated[int, typer.Option(help="Random seed of the bootstrap.")] = 0,
     db: DbOption = None,
