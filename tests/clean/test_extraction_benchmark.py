@@ -1,6 +1,7 @@
 """Evaluation gate: HTML main-text extraction on the article-extraction benchmark (shingle F1).
 
-trafilatura alone scores about 0.958 there; we measured 0.959 with our settings and line filter.
+trafilatura's reference output scores 0.958 there; with ``favor_precision``, tables kept and our line
+filter we measured F1 0.967 (precision 0.963, recall 0.971).
 """
 
 from __future__ import annotations
@@ -25,5 +26,6 @@ def test_extraction_f1_gate(corpora_dir: Path) -> None:
         pytest.skip("article-extraction-benchmark missing")
     scores = evaluate_extraction(corpus)
     assert scores["pages"] == 181
-    assert scores["f1"] >= 0.955, scores
-    assert scores["recall"] >= 0.97, scores
+    assert scores["f1"] >= 0.965, scores
+    assert scores["precision"] >= 0.96, scores
+    assert scores["recall"] >= 0.968, scores

@@ -40,11 +40,18 @@ def _compile(name: str, patterns: object) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def load_boilerplate() -> Boilerplate:
-    raw = yaml.safe_load(
-        resources.files("multivector.clean").joinpath("data/boilerplate.yaml").read_text("utf-8")
-    )
+def parse_boilerplate(raw: object) -> Boilerplate:
+    """Validate the parsed YAML (a mapping with exactly 'drop' and 'tail' pattern lists) and compile it."""
     if not isinstance(raw, dict):
         raise DataError("boilerplate.yaml: expected a mapping with 'drop' and 'tail'")
+    unknown = set(raw) - {"drop", "tail"}
+    if unknown:
+        raise DataError(f"boilerplate.yaml: unknown keys {sorted(unknown)}")
     return Boilerplate(drop=_compile("drop", raw.get("drop")), tail=_compile("tail", raw.get("tail")))
+
+
+@lru_cache(maxsize=1)
+def load_boilerplate() -> Boilerplate:
+    """The packaged phrase lists, read once per process."""
+    text = resources.files("multivector.clean").joinpath("data/boilerplate.yaml").read_text("utf-8")
+    return parse_boilerplate(yaml.safe_load(text))

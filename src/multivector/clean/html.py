@@ -23,8 +23,11 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle | None:
     """Main text and metadata of an HTML page, or None when trafilatura finds no article in it.
 
     Comments are excluded (they are readers' words, not the article's); tables are kept because
-    trade figures often sit in them. The date comes from the page's own metadata via htmldate, never
-    from the crawl time.
+    trade figures often sit in them. ``favor_precision`` measured best on the article-extraction
+    benchmark (shingle F1 0.967 against 0.959 with ``favor_recall`` and 0.960 with the defaults).
+    The date comes from the page's own metadata (meta tags, JSON-LD, <time>, URL) via htmldate,
+    never from the crawl time; htmldate's extensive search is off because it scans body text and
+    fills a missing day or month with 01, which would invent precision.
     """
     import trafilatura
 
@@ -34,7 +37,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle | None:
         with_metadata=True,
         include_comments=False,
         include_tables=True,
-        favor_recall=True,
+        favor_precision=True,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if doc is None:
