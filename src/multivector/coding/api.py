@@ -1,0 +1,414 @@
+"""Public coding API: article text in, events + mentions + facts out.
+
+The expensive step is the spaCy parse, so an article is handled as: cut trailing boilerplate ("Similar
+articles" …) → regex sentence split → cheap keyword pre-filter → parse only the kept sentences (one
+``nlp.pipe`` call, merged into one Doc so the actor resolver keeps its article context) → actors → events.
+Results can be cached per article content hash (``cache=``), which makes re-runs of a corpus nearly free.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from multivector.coding.coder import Context, EventCoder
+from multivector.coding.facts import FACT_HINT, find_facts
+from multivector.coding.rules import SPEECH
+from multivector.coding.tables import _data_path
+from multivector.nlp.cache import ResultCache, content_key
+from multivector.nlp.pipeline import get_nlp, parse_many
+from multivector.nlp.sentences import Prefilter, Sentence, split_sentences
+from multivector.records import Article, Event, Fact, Mention
+
+CODER_VERSION = "1"
+_BOILERPLATE = re.compile(
+    r"(?im)^[ \t]*(similar articles|related articles|related news|recent trends|read also|read more|"
+    r"leave a reply|show more|more on this topic|see also|you may also like)[ \t]*:?[ \t]*$"
+)
+_LABEL = re.compile(r"^\s*([A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,3})\s*:\s*[“\"«]")
+_QUOTE = re.compile(r"[“«\"]([^”»\"]{3,})[”»\"]?")
+_ANALYST_WORDS = re.compile(
+    r"\b(analysts?|experts?|political scientists?|commentators?|observers? believe|researchers?)\b", re.I
+)
+
+
+@dataclass(slots=True)
+class CodedArticle:
+    events: list[Event]
+    mentions: list[Mention]
+    facts: list[Fact]
+
+
+@lru_cache(maxsize=1)
+def default_coder() -> EventCoder:
+    return EventCoder()
+
+
+# very common verbs: as triggers they only matter with their object ("hold talks"), so the pre-filter looks
+# for the object word instead; bare statements ("said") are not worth a parse on their own
+_COMMON = {
+    "have",
+    "be",
+    "make",
+    "take",
+    "give",
+    "go",
+    "come",
+    "get",
+    "set",
+    "put",
+    "hold",
+    "say",
+    "state",
+    "note",
+    "tell",
+    "add",
+    "call",
+    "ask",
+    "see",
+    "use",
+    "keep",
+    "leave",
+    "work",
+    "share",
+    "end",
+    "open",
+    "return",
+    "head",
+    "mark",
+    "express",
+    "issue",
+    "launch",
+    "complete",
+    "face",
+    "push",
+    "back",
+    "value",
+    "reach",
+    "develop",
+    "increase",
+    "expand",
+    "improve",
+    "send",
+    "provide",
+    "receive",
+    "remain",
+    "stay",
+}
+
+
+@lru_cache(maxsize=1)
+def _prefilter() -> Prefilter:
+    from multivector.coding.tables import load_patterns
+
+    words: set[str] = set()
+    for pat in load_patterns():
+        if pat.lemma not in _COMMON:
+            words.add(pat.lemma)
+        elif pat.obj:
+            words.update(pat.obj)
+    return Prefilter(words)
+
+
+@lru_cache(maxsize=1)
+def _default_resolver() -> Any:
+    from multivector.actors import ActorResolver
+
+    return ActorResolver(nlp=get_nlp())
+
+
+@lru_cache(maxsize=1)
+def _data_fingerprint() -> str:
+    h = hashlib.sha1(CODER_VERSION.encode())
+    for name in ("patterns.yaml", "cameo.tsv"):
+        h.update(_data_path(name).read_bytes())
+    return h.hexdigest()[:12]
+
+
+_DATELINE = re.compile(
+    r"(?m)^\s*(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(\d{1,2}),?\s+(\d{4})\b"
+)
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+
+
+def segments(text: str, date: str | None = None) -> list[tuple[int, int, str | None]]:
+    """Article parts as (start, end, date). Boilerplate headings ("Similar articles", "Leave a Reply" …)
+    end a part and code to nothing; what follows a heading is kept only when it is a real article (several
+    sentences and some length: scraped pages often append a whole related story), dated by its own
+    dateline when it has one. Teasers and link lists after a heading are dropped."""
+    cuts = [m for m in _BOILERPLATE.finditer(text) if m.start() > 200]
+    if not cuts:
+        return [(0, len(text), date)]
+    out = [(0, cuts[0].start(), date)]
+    for i, m in enumerate(cuts):
+        end = cuts[i + 1].start() if i + 1 < len(cuts) else len(text)
+        body = text[m.end() : end]
+        if len(body.strip()) < 400 or len(split_sentences(body)) < 4:
+            continue
+        part_date = date
+        dl = _DATELINE.search(body[:300])
+        if dl:
+            part_date = (
+                f"{int(dl.group(3)):04d}-{_MONTHS.index(dl.group(1).lower()) + 1:02d}-{int(dl.group(2)):02d}"
+            )
+        out.append((m.end(), end, part_date))
+    return out
+
+
+def select_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """Sentences worth parsing: a trigger keyword and something actor-like, or a number (for facts)."""
+    pre = _prefilter()
+    end = len(text) if end is None else end
+    out = []
+    for s in split_sentences(text[start:end]):
+        if pre.keep(s.text) or (FACT_HINT.search(s.text) and _has_capital(s.text)):
+            out.append(Sentence(s.start + start, s.end + start, s.text))
+    return out
+
+
+def _has_capital(text: str) -> bool:
+    return any(w[:1].isupper() for w in text.split()[1:])
+
+
+def code_text(
+    text: str,
+    date: str | None = None,
+    *,
+    article_id: str | None = None,
+    resolver: Any = None,
+    mentions: Sequence[Mention] | None = None,
+    unknown_actors: bool = False,
+) -> list[Event]:
+    """Events in one text. ``mentions`` (article offsets) bypass the actor resolver — useful for tests.
+
+    ``unknown_actors=True`` also codes events whose actors the resolver cannot place (country "") — for
+    event-type evaluation; the East/West analysis needs known countries and leaves it off."""
+    return _code(text, date, article_id, resolver, mentions, unknown_actors).events
+
+
+def code_article(
+    article: Article, *, resolver: Any = None, cache: ResultCache | None = None
+) -> tuple[list[Event], list[Mention], list[Fact]]:
+    """Events, actor mentions and quantitative facts of one article, cached by content when asked."""
+    key = None
+    if cache is not None:
+        key = content_key(_data_fingerprint(), article.id, article.date, article.lang, article.text)
+        hit = cache.get(key)
+        if hit is not None:
+            return hit
+    result = _code(article.text, article.date, article.id, resolver, None)
+    out = (result.events, result.mentions, result.facts)
+    if cache is not None and key is not None:
+        cache.put(key, out)
+    return out
+
+
+def code_articles(
+    articles: Iterable[Article],
+    *,
+    resolver: Any = None,
+    cache: ResultCache | None = None,
+    n_process: int = 1,
+    chunk: int = 64,
+) -> Iterator[tuple[Article, tuple[list[Event], list[Mention], list[Fact]]]]:
+    """Corpus loop: cached articles are answered from the cache, the rest are parsed in chunks with one
+    ``nlp.pipe`` call (``n_process`` workers) over all their selected sentences; yields in input order."""
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= chunk:
+            yield from _code_batch(batch, resolver, cache, n_process)
+            batch = []
+    if batch:
+        yield from _code_batch(batch, resolver, cache, n_process)
+
+
+def _code_batch(batch: list[Article], resolver: Any, cache: ResultCache | None, n_process: int):
+    results: dict[int, tuple[list[Event], list[Mention], list[Fact]]] = {}
+    keys: dict[int, str] = {}
+    todo: list[int] = []
+    for i, art in enumerate(batch):
+        if cache is not None:
+            keys[i] = content_key(_data_fingerprint(), art.id, art.date, art.lang, art.text)
+            hit = cache.get(keys[i])
+            if hit is not None:
+                results[i] = hit
+                continue
+        todo.append(i)
+    plans = {i: _plan(batch[i].text, batch[i].date) for i in todo}
+    texts = [s.text for i in todo for s in plans[i][1]]
+    parsed = iter(parse_many(texts, n_process=n_process) if texts else [])
+    for i in todo:
+        docs = [next(parsed) for _ in plans[i][1]]
+        art = batch[i]
+        res = _code(art.text, art.date, art.id, resolver, None, plan=plans[i], docs=docs)
+        results[i] = (res.events, res.mentions, res.facts)
+        if cache is not None:
+            cache.put(keys[i], results[i])
+    for i, art in enumerate(batch):
+        yield art, results[i]
+
+
+def _plan(text: str, date: str | None) -> tuple[list[tuple[int, int, str | None]], list[Sentence], list[int]]:
+    """Parts, the sentences chosen for parsing, and which part each belongs to."""
+    parts = segments(text, date)
+    sents: list[Sentence] = []
+    part_of: list[int] = []
+    for k, (a, b, _) in enumerate(parts):
+        chosen = select_sentences(text, a, b)
+        sents.extend(chosen)
+        part_of.extend([k] * len(chosen))
+    return parts, sents, part_of
+
+
+def _code(
+    text: str,
+    date: str | None,
+    article_id: str | None,
+    resolver: Any,
+    given: Sequence[Mention] | None,
+    unknown_actors: bool = False,
+    plan: tuple | None = None,
+    docs: list[Any] | None = None,
+) -> CodedArticle:
+    parts, sents, part_of = plan if plan is not None else _plan(text, date)
+    if not sents:
+        return CodedArticle([], [], [])
+    from spacy.tokens import Doc
+
+    if docs is None:
+        docs = list(get_nlp().pipe([s.text for s in sents], batch_size=64))
+    merged = Doc.from_docs(docs, ensure_whitespace=True)
+    starts: list[tuple[int, int, int]] = []  # (token start, merged char start, article char start)
+    tok = 0
+    for s, d in zip(sents, docs, strict=True):
+        starts.append((tok, merged[tok].idx if len(d) else 0, s.start))
+        tok += len(d)
+    if given is None:
+        res = resolver if resolver is not None else _default_resolver()
+        raw = res.find_mentions(merged, date=date)
+        mentions = [_shift(m, starts, article_id) for m in raw]
+    else:
+        mentions = [m for m in given]
+    coder = default_coder()
+    ctx = Context(unknown_actors=unknown_actors)
+    analyst_spans = _analyst_spans(text, mentions)
+    events: list[Event] = []
+    facts: list[Fact] = []
+    for i, (s, d) in enumerate(zip(sents, docs, strict=True)):
+        if i and part_of[i] != part_of[i - 1]:
+            ctx = Context(unknown_actors=unknown_actors)
+        part_date = parts[part_of[i]][2]
+        t0, c0, a0 = starts[i]
+        span = merged[t0 : t0 + len(d)]
+        offset = a0 - c0
+        in_sent = [m for m in mentions if s.start <= m.start < s.end]
+        analyst = _is_analyst_sentence(s, in_sent, analyst_spans)
+        events.extend(
+            coder.code_sentence(
+                span,
+                in_sent,
+                ctx=ctx,
+                article_id=article_id,
+                article_date=part_date,
+                char_offset=offset,
+                analyst_voice=analyst,
+            )
+        )
+        if not analyst:
+            prev = sents[i - 1] if i else None
+            prev_actors = [
+                m.country for m in mentions if prev and prev.start <= m.start < prev.end and m.country
+            ]
+            facts.extend(
+                find_facts(
+                    s.text,
+                    s.start,
+                    in_sent,
+                    article_id=article_id,
+                    article_date=part_date,
+                    previous=prev.text if prev else "",
+                    previous_actors=prev_actors,
+                )
+            )
+    return CodedArticle(events, mentions, facts)
+
+
+def _shift(m: Mention, starts: list[tuple[int, int, int]], article_id: str | None) -> Mention:
+    base = starts[0]
+    for st in starts:
+        if st[1] <= m.start:
+            base = st
+        else:
+            break
+    delta = base[2] - base[1]
+    return Mention(
+        m.text,
+        m.start + delta,
+        m.end + delta,
+        m.actor_id,
+        m.name,
+        m.country,
+        m.agent,
+        m.alignment,
+        m.confidence,
+        article_id,
+    )
+
+
+def _is_analyst(m: Mention) -> bool:
+    return bool(m.actor_id and m.actor_id.startswith("analyst:"))
+
+
+def _analyst_spans(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+    """Character spans that are an analyst's words: "Name: “…”" paragraphs and quotes in paragraphs where
+    an analyst is the speaker. Their content is commentary, not reported acts of state."""
+    surnames = {m.text.split()[-1].lower() for m in mentions if _is_analyst(m) and m.text.split()}
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for para in text.split("\n"):
+        start, end = pos, pos + len(para)
+        pos = end + 1
+        if not para.strip():
+            continue
+        label = _LABEL.match(para)
+        if label and label.group(1).split()[-1].lower() in surnames:
+            spans.append((start, end))
+            continue
+        speaker = any(start <= m.start < end and _is_analyst(m) for m in mentions) or (
+            bool(surnames) and any(w.lower().strip(".,:;") in surnames for w in para.split())
+        )
+        if speaker:
+            for q in _QUOTE.finditer(para):
+                spans.append((start + q.start(), start + q.end()))
+    return spans
+
+
+def _is_analyst_sentence(s: Sentence, in_sent: Sequence[Mention], spans: list[tuple[int, int]]) -> bool:
+    if any(_is_analyst(m) for m in in_sent):
+        return True
+    if any(a <= s.start < b or a < s.end <= b for a, b in spans):
+        return True
+    if _ANALYST_WORDS.search(s.text):
+        words = {w.lower().strip(".,;:") for w in s.text.split()}
+        if words & ({*SPEECH, "says", "said", "believes", "believe", "according", "think", "thinks"}):
+            return True
+    return False

@@ -1,0 +1,692 @@
+"""The event coder: dependency-parse patterns plus actor mentions in, CAMEO events out.
+
+The coder takes mentions as input (``list[Mention]`` with character offsets) instead of finding actors
+itself, so actor resolution can evolve separately and tests can hand-craft mentions. Decisions (see
+``README.md`` in this package for the long form):
+
+* source = grammatical agent (subject, or the "by" phrase of a passive); target = direct object or the
+  object of a target preposition; nominal events read "X's visit to Y", "the visit of X to Y",
+  "talks between X and Y", and fall back to the subject of the verb that governs the noun.
+* negation: "did not sign" becomes the matching reject code (12x); a negated act with no reject
+  counterpart ("did not visit") gives no event. Emitted events always have ``negated=False``.
+* intent/appeal/refusal: a trigger under "plan/ready/promise …" becomes the 03x intent code (conflict acts
+  become 13x threats), under "urge/call on/ask …" the 02x appeal (10x under "demand"), under
+  "refuse/decline/reject …" the 12x reject code. ``modality`` records which.
+* conditionals, questions and "may/might/could" give no event; analyst voice gives no event.
+* statements (root 01) are kept only when nothing more specific was coded in the sentence.
+* same-country dyads are dropped unless one side is the state and the other is not (GOV→OPP).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from multivector.coding.dates import event_date
+from multivector.coding.rules import (
+    APPEAL,
+    APPEAL_OF,
+    CHALLENGERS,
+    DEFAULT_NOUN_SOURCE,
+    DEMAND,
+    DEMAND_OF,
+    INTENT,
+    INTENT_OF,
+    LIGHT_VERBS,
+    NOUN_SOURCE_PREPS,
+    PLURAL_ANAPHORS,
+    REFUSE,
+    REJECT_OF,
+    STATE_AGENTS,
+    _mapped,
+)
+from multivector.coding.syntax import (
+    _clause_children,
+    _future,
+    _governing_verb,
+    _hypothetical,
+    _inherited_subject,
+    _modal_head,
+    _negated,
+    _noun_negated,
+    _object_tokens,
+    _obligation_aux,
+    _subjects,
+)
+from multivector.coding.tables import Pattern, cameo, pattern_index
+from multivector.records import Event, Mention
+
+
+@dataclass(slots=True)
+class Context:
+    """Article-level memory for pronouns and "the two countries": the recent resolved actors."""
+
+    recent: list[Mention] = field(default_factory=list)
+    unknown_actors: bool = False
+    offset: int = 0
+    current: list[tuple[Mention, Any]] = field(default_factory=list)
+
+    def add(self, mentions: Iterable[Mention]) -> None:
+        for m in mentions:
+            if m.country:
+                self.recent.append(m)
+        del self.recent[:-50]
+
+    def person(self) -> list[Mention]:
+        """Last named person (people-file ids look like "lukashenko_alexander"), analysts excluded."""
+        for m in reversed(self.recent):
+            aid = m.actor_id or ""
+            if "_" in aid and not aid.startswith(("analyst:", "org:")):
+                return [m]
+        return []
+
+    def thing(self) -> list[Mention]:
+        """Last country or organisation (not a person)."""
+        for m in reversed(self.recent):
+            if "_" not in (m.actor_id or ""):
+                return [m]
+        return []
+
+    def pair(self) -> list[Mention]:
+        out: list[Mention] = []
+        for m in reversed(self.recent):
+            if all(m.country != o.country for o in out):
+                out.append(m)
+            if len(out) == 2:
+                return out[::-1]
+        return []
+
+    def group(self) -> list[Mention]:
+        return self.pair() or self.thing()
+
+
+@dataclass(slots=True)
+class Hit:
+    """A fired pattern with the tokens that explain it (kept for ``explain``)."""
+
+    pattern: Pattern
+    code: str
+    modality: str
+    trigger: Any
+    sources: list[tuple[Mention, Any]]
+    targets: list[tuple[Mention, Any]]
+    speaker: Any = None
+    between: bool = False
+
+
+class EventCoder:
+    """Stateless over articles except for the compiled pattern index; reuse one instance."""
+
+    def __init__(self) -> None:
+        self.index = pattern_index()
+
+    @property
+    def trigger_lemmas(self) -> set[str]:
+        return {lemma for _, lemma in self.index}
+
+    # ------------------------------------------------------------------ public
+    def code_sentence(
+        self,
+        sent: Any,
+        mentions: Sequence[Mention],
+        *,
+        ctx: Context | None = None,
+        article_id: str | None = None,
+        article_date: str | None = None,
+        char_offset: int = 0,
+        doc_offset: int = 0,
+        analyst_voice: bool = False,
+    ) -> list[Event]:
+        """Events of one parsed sentence (a spaCy Span or Doc).
+
+        ``mentions`` carry offsets in article text; ``char_offset`` is the article position of ``doc`` char 0
+        (``doc_offset`` is unused padding kept for callers that parse merged docs).
+        """
+        ctx = ctx if ctx is not None else Context()
+        ctx.offset = char_offset
+        hits = self.hits(sent, mentions, ctx, char_offset)
+        # shallowest trigger first: the main clause's event leads (used to pick a sentence's class)
+        hits.sort(key=lambda h: (_depth(h.trigger), h.trigger.i))
+        ctx.add(sorted(mentions, key=lambda m: m.start))
+        if analyst_voice or sent.text.rstrip().endswith("?"):
+            return []
+        start = sent.start_char + char_offset
+        end = sent.end_char + char_offset
+        text = sent.text
+        date = event_date(text, article_date)
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        for hit in hits:
+            for src, tgt in self._dyads(hit):
+                info = cameo(hit.code)
+                key = (
+                    hit.trigger.i,
+                    src.country,
+                    src.agent,
+                    tgt.country if tgt else None,
+                    tgt.agent if tgt else None,
+                    info.code,
+                )
+                if key in seen:
+                    continue
+                seen.add(key)
+                eid = event_id(article_id, (start, end), hit.trigger.text, src, tgt, info.code)
+                events.append(
+                    Event(
+                        eid,
+                        article_id,
+                        date,
+                        src,
+                        tgt,
+                        info.code,
+                        info.root,
+                        info.quad_class,
+                        info.goldstein,
+                        info.plover,
+                        False,
+                        hit.modality,
+                        text,
+                        (start, end),
+                        hit.trigger.text,
+                        hit.pattern.id,
+                    )
+                )
+        if any(e.root != "01" for e in events):
+            events = [e for e in events if e.root != "01"]
+        # a bare statement with no addressee says nothing about a relation between actors
+        events = [e for e in events if e.root != "01" or e.target is not None]
+        return events
+
+    # ------------------------------------------------------------------ matching
+    def hits(self, sent: Any, mentions: Sequence[Mention], ctx: Context, char_offset: int = 0) -> list[Hit]:
+        """Every pattern that fires in the sentence, with modality mapping applied (negation, intent …)."""
+        tokmap = self._token_mentions(sent, mentions, char_offset, ctx.unknown_actors)
+        subj = [
+            (m, sent.doc[i])
+            for i, m in tokmap.items()
+            if sent.doc[i].dep_ in ("nsubj", "nsubjpass") or sent.doc[i].head.dep_ == "nsubj"
+        ]
+        ctx.current = sorted(subj or [(m, sent.doc[i]) for i, m in tokmap.items()], key=lambda x: x[1].i)
+        consumed: set[int] = set()
+        hits: list[Hit] = []
+        for tok in sent:
+            if tok.i in consumed:
+                continue
+            pos = (
+                "V"
+                if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ == "acomp")
+                else ("N" if tok.pos_ in ("NOUN", "PROPN") else None)
+            )
+            if pos is None:
+                continue
+            pats = self.index.get((pos, tok.lemma_.lower()))
+            if not pats and pos == "V":
+                pats = self.index.get(("V", tok.lower_))
+            if not pats:
+                continue
+            for pat in pats:
+                obj_tok = self._constraints(tok, pat)
+                if obj_tok is False:
+                    continue
+                if obj_tok is not None and obj_tok is not True:
+                    consumed.add(obj_tok.i)
+                hit = self._fire(tok, pat, tokmap, ctx)
+                if hit is not None:
+                    hits.append(hit)
+                    if hit.code[:2] != "01":
+                        # the object noun ("signed an agreement") is part of this event, not another one
+                        consumed.update(t.i for t in tok.children if t.dep_ in ("dobj", "nsubjpass", "attr"))
+                    if hit.speaker is not None:
+                        consumed.add(hit.speaker.i)
+                break
+        return self._resolve_nesting(hits)
+
+    def _resolve_nesting(self, hits: list[Hit]) -> list[Hit]:
+        # A modal head (refuse/plan/urge) that fired on its own is superseded by its embedded act, and an
+        # object noun that fired as a nominal event is superseded by the verb event that governs it.
+        heads = {h.speaker.i for h in hits if h.speaker is not None}
+        verb_objs = {
+            c.i
+            for h in hits
+            if h.pattern.pos == "V" and h.code[:2] != "01"
+            for c in h.trigger.children
+            if c.dep_ in ("dobj", "nsubjpass", "attr")
+        }
+        return [
+            h
+            for h in hits
+            if h.trigger.i not in heads and not (h.pattern.pos == "N" and h.trigger.i in verb_objs)
+        ]
+
+    def _constraints(self, tok: Any, pat: Pattern) -> Any:
+        """False when a constraint fails; the token that satisfied ``obj`` (or True) otherwise."""
+        if pat.intrans and any(c.dep_ == "dobj" for c in tok.children):
+            return False
+        if pat.prt and not any(c.dep_ == "prt" and c.lower_ in pat.prt for c in tok.children):
+            return False
+        if pat.prep and not any(
+            c.dep_ in ("prep", "agent", "prt", "dative", "mark") and c.lower_ in pat.prep
+            for c in tok.children
+        ):
+            return False
+        if not pat.obj:
+            return True
+        for cand in _object_tokens(tok, pat.pos):
+            if cand.lemma_.lower() in pat.obj or cand.lower_ in pat.obj:
+                return cand
+        return False
+
+    def _fire(self, tok: Any, pat: Pattern, tokmap: dict[int, Mention], ctx: Context) -> Hit | None:
+        code, modality = pat.code, "asserted"
+        if pat.pos == "V" and tok.dep_ == "aux":
+            return self._obligation(tok.head, tok, pat, code, tokmap, ctx)
+        verb = tok if pat.pos == "V" else _governing_verb(tok)
+        duty = _obligation_aux(verb) if verb is not None else None
+        if duty is not None:
+            # "X said that Y must cooperate": X demands of Y, whatever Y is asked to do
+            return self._obligation(verb, duty, pat, _mapped(DEMAND_OF, code) or "100", tokmap, ctx)
+        if verb is not None and _hypothetical(verb):
+            return None
+        negated = (verb is not None and _negated(verb)) or (pat.pos == "N" and _noun_negated(tok))
+        if negated:
+            mapped = _mapped(REJECT_OF, code)
+            if mapped is None or code[:2] in ("01", "10", "11", "12", "13", "14") or int(code[:2]) >= 15:
+                return None
+            if code[:2] == "04" and pat.lemma not in ("meet", "talk", "negotiate", "negotiation", "talk"):
+                return None
+            code, modality = mapped, "asserted"
+        head = _modal_head(tok) if pat.pos == "V" else None
+        if (
+            head is not None
+            and head.lemma_.lower() in INTENT
+            and any(c.dep_ == "dobj" for c in head.children)
+        ):
+            # "Obama wants Putin to attack X": wanting someone else to act is an appeal to them
+            appeal_like = True
+        else:
+            appeal_like = False
+        if head is not None:
+            lemma = head.lemma_.lower()
+            if lemma in REFUSE or _negated(head):
+                code = _mapped(REJECT_OF, code) or "120"
+                modality = "asserted"
+            elif lemma in APPEAL or appeal_like:
+                code, modality = _mapped(APPEAL_OF, code) or "020", "appeal"
+            elif lemma in DEMAND:
+                code, modality = _mapped(DEMAND_OF, code) or "100", "appeal"
+            elif lemma == "threaten":
+                code, modality = _mapped(INTENT_OF, code) or "130", "intent"
+                if code[:2] != "13":
+                    code = "130"
+            elif lemma in INTENT and code[:2] not in ("01", "02", "03", "13"):
+                # announced hostile acts are threats in CAMEO (13x), friendly ones intents (03x)
+                code, modality = _mapped(INTENT_OF, code) or "030", "intent"
+            else:
+                head = None
+        if (
+            head is None
+            and not negated
+            and verb is not None
+            and _future(verb)
+            and code[:2] not in ("01", "02", "03", "13")
+        ):
+            mapped = _mapped(INTENT_OF, code)
+            if mapped:
+                code, modality = mapped, "intent"
+        sources, targets, between = self._roles(tok, pat, head, tokmap, ctx)
+        if not sources and ctx.unknown_actors and pat.pos == "V":
+            # "soldiers were killed": the act is known, the actor is not
+            sources = [(Mention("(unknown)", -1, -1, None, None, "", "", None, 0.0), tok)]
+        if not sources:
+            return None
+        return Hit(pat, code, modality, tok, sources, targets, head, between)
+
+    def _obligation(self, verb: Any, aux: Any, pat: Pattern, code: str, tokmap, ctx) -> Hit | None:
+        speaker = verb.head if verb.dep_ == "ccomp" and verb.head is not verb else None
+        if speaker is None or aux.lower_ not in ("must", "should", "has", "have", "had"):
+            return None
+        if speaker.lemma_.lower() in ("agree", "decide", "accept", "concur"):
+            return None  # "X and Y agreed that they should cooperate" is an agreement, coded on "agree"
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(c.lower_ in ("we", "i", "us") for c in subj):
+            return None  # "we must talk": the speaker exhorting its own side is not a demand on anyone
+        sources = self._actors(_subjects(speaker), tokmap, ctx)
+        targets = self._actors(subj, tokmap, ctx)
+        own = {m.country for m, _ in sources}
+        if not sources or not any(m.country and m.country not in own for m, _ in targets):
+            return None  # a demand needs someone else to make it of
+        return Hit(
+            pat,
+            code if code[:2] == "10" else "100",
+            "appeal",
+            verb,
+            sources,
+            targets,
+            aux,
+        )
+
+    # ------------------------------------------------------------------ roles
+    def _roles(self, tok: Any, pat: Pattern, head: Any, tokmap: dict[int, Mention], ctx: Context):
+        if pat.pos == "N":
+            return self._noun_roles(tok, pat, tokmap, ctx)
+        src_toks: list[Any] = []
+        tgt_toks: list[Any] = []
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        for c in _clause_children(tok):
+            if c.dep_ == "nsubj":
+                src_toks.append(c)
+            elif c.dep_ == "agent":
+                src_toks.extend(g for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ == "nsubjpass" and "dobj" in pat.tgt:
+                tgt_toks.append(c)
+        if head is not None and (head.lemma_.lower() in APPEAL | DEMAND or modality_appeal(head)):
+            # "X urged Y to visit Z": X appeals to Y (the one asked to act)
+            src_toks = _subjects(head)
+            tgt_toks = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            tgt_toks += [
+                g
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            return self._actors(src_toks, tokmap, ctx), self._actors(tgt_toks, tokmap, ctx), False
+        if not src_toks and not passive:
+            src_toks = _inherited_subject(tok)
+        if pat.rev:
+            # "X received weapons from Y": the giver Y is the source, the receiver X the target
+            givers = [
+                g
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "from"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            givers += [
+                g
+                for c in tok.children
+                if c.dep_ in ("dobj",)
+                for p in c.children
+                if p.dep_ == "prep" and p.lower_ == "from"
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
+            return self._actors(givers, tokmap, ctx), self._actors(src_toks, tokmap, ctx), False
+        if pat.notgt:
+            return self._actors(src_toks, tokmap, ctx), [], False
+        for c in tok.children:
+            if c.dep_ in ("dobj", "dative") and "dobj" in pat.tgt:
+                tgt_toks.append(c)
+            elif c.dep_ == "prep" and c.lower_ in pat.tgt:
+                tgt_toks.extend(g for g in c.children if g.dep_ == "pobj")
+        targets = self._actors(tgt_toks, tokmap, ctx)
+        if not targets:
+            # "signed an agreement with Y", "imposed sanctions on Y": the target hangs off the object
+            for c in tok.children:
+                if c.dep_ in ("dobj", "nsubjpass", "attr"):
+                    for p in c.children:
+                        if p.dep_ == "prep" and p.lower_ in (*pat.tgt, "between"):
+                            tgt_toks.extend(g for g in p.children if g.dep_ == "pobj")
+            targets = self._actors(tgt_toks, tokmap, ctx)
+        return self._actors(src_toks, tokmap, ctx), targets, False
+
+    def _noun_roles(self, tok: Any, pat: Pattern, tokmap: dict[int, Mention], ctx: Context):
+        src_toks: list[Any] = []
+        tgt_toks: list[Any] = []
+        pair: list[Any] = []
+        for c in tok.children:
+            if c.dep_ in DEFAULT_NOUN_SOURCE and c.i < tok.i:
+                src_toks.append(c)
+            elif c.dep_ == "acl":
+                # "criticism of X coming from Y"
+                src_toks.extend(
+                    g
+                    for p in c.children
+                    if p.dep_ in ("prep", "agent") and p.lower_ in ("from", "by")
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                )
+            elif c.dep_ == "prep":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if c.lower_ == "of" and int(pat.code[:2]) >= 10:
+                    tgt_toks.extend(objs)  # "criticism of X", "sanctions of X": the object suffers the act
+                elif c.lower_ in NOUN_SOURCE_PREPS:
+                    src_toks.extend(objs)
+                elif c.lower_ == "between":
+                    pair.extend(objs)
+                elif c.lower_ in pat.tgt and not pat.notgt:
+                    tgt_toks.extend(objs)
+        if pair:
+            both = self._actors(pair, tokmap, ctx)
+            return both, [], True
+        sources = self._actors(src_toks, tokmap, ctx)
+        verb = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass") else None
+        light = verb is not None and verb.lemma_.lower() in LIGHT_VERBS
+        if not sources and light and tok.dep_ == "dobj":
+            sources = self._actors(_subjects(verb) or _inherited_subject(verb), tokmap, ctx)
+        if light and not tgt_toks:
+            tgt_toks = [
+                g
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ in pat.tgt
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+        targets = self._actors(tgt_toks, tokmap, ctx)
+        # a bare noun ("cooperation", "trade") is a description, not an act, unless a light verb
+        # ("held talks", "the visit took place") or an explicit target makes it one
+        if not targets and not light:
+            return [], [], False
+        return sources, targets, False
+
+    def _actors(
+        self, toks: Iterable[Any], tokmap: dict[int, Mention], ctx: Context
+    ) -> list[tuple[Mention, Any]]:
+        """Mentions carried by role tokens: the token's own mention, one inside its phrase, conjuncts,
+        or an anaphor ("he", "it", "the two countries") resolved from the article context."""
+        out: list[tuple[Mention, Any]] = []
+        todo = list(toks)
+        for t in list(todo):
+            todo.extend(t.conjuncts)
+        seen: set[int] = set()
+        for t in todo:
+            if t.i in seen:
+                continue
+            seen.add(t.i)
+            found = _phrase_mentions(t, tokmap)
+            if not found:
+                found = [(m, t) for m in _anaphor(t, ctx)]
+            if not found:
+                # "their forces", "its troops": the possessor stands for the actor
+                for p in t.children:
+                    if p.dep_ == "poss" and p.pos_ == "PRON":
+                        found = [(m, t) for m in _anaphor(p, ctx)]
+            if not found and ctx.unknown_actors and t.pos_ in ("NOUN", "PROPN"):
+                found = [(_unknown(t, ctx.offset), t)]
+            for m, tt in found:
+                if all(m is not o for o, _ in out):
+                    out.append((m, tt))
+        return out
+
+    def _token_mentions(
+        self, sent: Any, mentions: Sequence[Mention], char_offset: int, ctx_unknown: bool = False
+    ) -> dict[int, Mention]:
+        doc = sent.doc
+        tokmap: dict[int, Mention] = {}
+        lo, hi = sent.start_char + char_offset, sent.end_char + char_offset
+        for m in mentions:
+            if m.end <= lo or m.start >= hi or not (m.country or ctx_unknown):
+                continue
+            span = doc.char_span(m.start - char_offset, m.end - char_offset, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                tokmap.setdefault(t.i, m)
+        return tokmap
+
+    # ------------------------------------------------------------------ dyads
+    def _dyads(self, hit: Hit) -> list[tuple[Mention, Mention | None]]:
+        srcs = [m for m, _ in hit.sources]
+        tgts = [m for m, _ in hit.targets if m.country or not m.actor_id]
+        out: list[tuple[Mention, Mention | None]] = []
+        if not tgts:
+            distinct = _distinct(srcs)
+            if len(distinct) >= 2 and (
+                hit.between or hit.pattern.sym or hit.code[:2] in ("03", "04", "05", "06")
+            ):
+                for a in distinct:
+                    for b in distinct:
+                        if a is not b and _keep_pair(a, b):
+                            out.append((a, b))
+                return out
+            return [(s, None) for s in distinct]
+        for s in _distinct(srcs):
+            for t in _distinct(tgts, by_country=True):
+                if s is not t and _keep_pair(s, t):
+                    out.append((s, t))
+        if not out and hit.code[:2] != "01":
+            # only same-country targets: the dyad is dropped, the act itself is kept without a target
+            out = [(s, None) for s in _distinct(srcs)]
+        return out
+
+
+# ---------------------------------------------------------------------- helpers
+def event_id(
+    article_id: str | None,
+    span: tuple[int, int],
+    trigger: str,
+    source: Mention,
+    target: Mention | None,
+    cameo_code: str,
+) -> str:
+    """Stable across runs: the same article, sentence, trigger, dyad and code give the same id."""
+    parts = [
+        article_id or "",
+        f"{span[0]}-{span[1]}",
+        trigger,
+        source.country,
+        source.agent,
+        f"{source.start}",
+        target.country if target else "",
+        target.agent if target else "",
+        f"{target.start}" if target else "",
+        cameo_code,
+    ]
+    return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _distinct(ms: list[Mention], by_country: bool = False) -> list[Mention]:
+    out: list[Mention] = []
+    for m in ms:
+        key = (m.country,) if by_country else (m.country, m.agent)
+        if not m.country:
+            key = ("?" + m.text,)
+        if (m.country or not m.actor_id) and not any(_key(o, by_country) == key for o in out):
+            out.append(m)
+    return out
+
+
+def modality_appeal(head: Any) -> bool:
+    """An intent verb with an object ("wants Putin to …") asks someone else to act."""
+    return head.lemma_.lower() in INTENT and any(c.dep_ == "dobj" for c in head.children)
+
+
+def _key(m: Mention, by_country: bool) -> tuple:
+    if not m.country:
+        return ("?" + m.text,)
+    return (m.country,) if by_country else (m.country, m.agent)
+
+
+def _depth(tok: Any) -> int:
+    n = 0
+    while tok.head is not tok and n < 50:
+        tok, n = tok.head, n + 1
+    return n
+
+
+def _unknown(t: Any, offset: int) -> Mention:
+    """An actor the resolver does not know ("Abu Sayyaf gunmen"): kept only on request, no country."""
+    left = min(
+        x.i for x in t.subtree if (x.i <= t.i and x.dep_ in ("compound", "amod", "det", "poss")) or x is t
+    )
+    span = t.doc[left : t.i + 1]
+    return Mention(span.text, span.start_char + offset, span.end_char + offset, None, None, "", "", None, 0.0)
+
+
+def _keep_pair(a: Mention, b: Mention) -> bool:
+    if not a.country or not b.country:
+        return a.text != b.text
+    if a.country != b.country:
+        return True
+    # same country: only the state against organised non-state actors (GOV→OPP, MIL→REB) is a dyad;
+    # civilians/business of the same country are usually places and companies, not counterparts
+    return (a.agent in STATE_AGENTS and b.agent in CHALLENGERS) or (
+        b.agent in STATE_AGENTS and a.agent in CHALLENGERS
+    )
+
+
+def _phrase_mentions(t: Any, tokmap: dict[int, Mention]) -> list[tuple[Mention, Any]]:
+    found: list[tuple[Mention, Any]] = []
+    if t.i in tokmap:
+        found.append((tokmap[t.i], t))
+        # "the presidents of Belarus and Turkmenistan": one mention may cover the head and the first country
+        for c in t.subtree:
+            if (c.dep_ == "conj" and c.i in tokmap and c.head.i in tokmap and c.head.i != t.i) or (
+                c.dep_ == "conj" and c.i in tokmap and c.head.i in tokmap and c.head.dep_ == "pobj"
+            ):
+                m = tokmap[c.i]
+                if all(m is not o for o, _ in found) and c.i > t.i:
+                    found.append((m, c))
+        pre = t.doc[t.left_edge.i : t.i]
+        if any(x.dep_ == "cc" for x in pre):
+            # "Hungarian and Romanian officials": the resolver may fold the last adjective into the head
+            for x in pre:
+                if x.i in tokmap and all(tokmap[x.i] is not o for o, _ in found):
+                    found.append((tokmap[x.i], x))
+        return found
+    # premodifiers first ("U.S. border patrol agents", "Sudanese government forces")
+    for x in t.doc[t.left_edge.i : t.i]:
+        if x.i in tokmap and all(tokmap[x.i] is not m for m, _ in found):
+            found.append((tokmap[x.i], x))
+    if found:
+        return found
+    frontier = [t]
+    for _ in range(3):
+        nxt: list[Any] = []
+        for node in frontier:
+            for c in node.children:
+                if c.dep_ in ("compound", "amod", "poss", "nmod", "appos", "nummod"):
+                    nxt.append(c)
+                elif c.dep_ == "prep" and c.lower_ in ("of", "from", "in"):
+                    nxt.extend(g for g in c.children if g.dep_ == "pobj")
+        for c in nxt:
+            if c.i in tokmap and all(tokmap[c.i] is not m for m, _ in found):
+                found.append((tokmap[c.i], c))
+                found.extend((tokmap[x.i], x) for x in c.conjuncts if x.i in tokmap)
+        if found:
+            return found
+        frontier = nxt
+    return found
+
+
+def _anaphor(t: Any, ctx: Context) -> list[Mention]:
+    low = t.lower_
+    if low in ("its", "their", "his", "her", "it", "he", "she") and ctx.current:
+        before = [m for m, tok in ctx.current if tok.i < t.i]
+        if before and low in ("its", "his", "her", "it", "he", "she"):
+            return [before[0]]
+    if low in ("he", "she", "him", "her", "his"):
+        return ctx.person()
+    if low in ("it", "its"):
+        return ctx.thing()
+    if low in ("they", "them", "their", "we", "our"):
+        before = _distinct([m for m, tok in ctx.current if tok.i < t.i])
+        if before:
+            return before
+        return ctx.pair() if len(ctx.pair()) == 2 else []
+    words = tuple(w.lower_ for w in t.subtree if w.dep_ != "punct")
+    if words in PLURAL_ANAPHORS or words[-2:] in PLURAL_ANAPHORS or words[-3:] in PLURAL_ANAPHORS:
+        return ctx.pair()
+    return []

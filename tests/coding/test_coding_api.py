@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from multivector.coding import code_article, select_sentences
+from multivector.coding.api import segments
+from multivector.nlp import ResultCache
+from multivector.records import Article
+
+TEXT = (
+    "Turkmenistan's President Gurbanguly Berdimuhamedov visited Belarus on Monday. The weather was fine. "
+    "Belarus and Turkmenistan signed an agreement on trade. Trade reached USD 318.9 million in 2013."
+)
+
+
+def test_selection_skips_sentences_without_triggers():
+    kept = [s.text for s in select_sentences(TEXT)]
+    assert "The weather was fine." not in kept
+    assert any("visited" in s for s in kept) and any("318.9" in s for s in kept)
+
+
+def test_segments_drop_teasers_after_headings():
+    body = "Belarus and Russia met. " * 20
+    text = body + "\nSimilar articles\nShort teaser line\n"
+    assert segments(text, "2016-01-01") == [(0, text.index("\nSimilar") + 1, "2016-01-01")]
+
+
+def test_code_article_end_to_end_and_cache(tmp_path: Path):
+    art = Article("t1", None, "2016-04-22", "day", "en", None, "mem", 0, TEXT)
+    cache = ResultCache(tmp_path)
+    events, mentions, facts = code_article(art, cache=cache)
+    assert any(
+        e.cameo == "042"
+        and e.source.country == "TKM"
+        and e.target.country == "BLR"
+        and e.date == "2016-04-18"
+        for e in events
+    )
+    assert {m.country for m in mentions} >= {"TKM", "BLR"}
+    assert all(TEXT[m.start : m.end] == m.text for m in mentions)
+    assert any(f.kind == "money" and f.period == "2013" for f in facts) or any(
+        f.kind == "trade_value" for f in facts
+    )
+    again = code_article(art, cache=cache)
+    assert cache.hits == 1 and [e.event_id for e in again[0]] == [e.event_id for e in events]
+
+
+def test_code_articles_batches_and_matches_single(tmp_path: Path):
+    from multivector.coding import code_articles
+
+    arts = [Article(f"b{i}", None, "2016-04-22", "day", "en", None, "mem", 0, TEXT) for i in range(3)]
+    arts.append(Article("empty", None, None, None, "en", None, "mem", 0, "Nothing here."))
+    single = code_article(arts[0])
+    out = list(code_articles(arts, cache=ResultCache(tmp_path), chunk=2))
+    assert [a.id for a, _ in out] == ["b0", "b1", "b2", "empty"]
+    assert [(e.cameo, e.span) for e in out[0][1][0]] == [(e.cameo, e.span) for e in single[0]]
+    assert out[3][1] == ([], [], [])

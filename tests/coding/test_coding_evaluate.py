@@ -1,0 +1,35 @@
+"""Accuracy gates on public gold data; each floor sits just under the value measured when it was set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from multivector.coding.evaluate import evaluate_conflibert, evaluate_plover_gsr, evaluate_universalpetrarch
+
+
+@pytest.fixture(scope="module")
+def corpora(corpora_dir: Path) -> Path:
+    if not (corpora_dir / "plover-gsr").is_dir():
+        pytest.skip("plover-gsr corpus missing")
+    return corpora_dir
+
+
+def test_plover_gsr(corpora):
+    r = evaluate_plover_gsr(corpora)
+    assert r["n"] == 322
+    assert r["hit_rate"] >= 0.575
+    assert r["spurious_per_sentence"] < 0.34
+
+
+def test_conflibert_test_split(corpora):
+    r = evaluate_conflibert(corpora)
+    assert r["n"] == 451
+    assert r["macro_f1"] >= 0.685
+    assert r["accuracy"] >= 0.69
+
+
+def test_universalpetrarch_root_agreement(corpora):
+    r = evaluate_universalpetrarch(corpora)
+    assert r["root_agreement"] >= 0.52
