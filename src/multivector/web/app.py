@@ -1,0 +1,405 @@
+"""FastAPI dashboard over one multivector store (Datasette-style: every table is also CSV/JSON).
+
+Store sharing (see README.md): the server process owns the store's single DuckDB connection. Reads use
+a fresh cursor per request (DuckDB cursors are independent connections to the same database, safe
+across threads); writes (uploads) go through the store under one lock, so they are serialized. Other
+processes cannot open the file while the server runs; they get the store's "locked by process N"
+error, and the upload form / ``POST /api/ingest`` is the way to add documents meanwhile.
+"""
+
+
+import csv
+import io
+import sys
+import tempfile
+import threading
+from contextlib import asynccontextmanager, contextmanager
+from pathlib import Path
+from typing import Any
+
+MAX_UPLOAD = 10 * 1024 * 1024
+PAGE = 50
+SIMILAR_POOL = 2000  # candidates for "similar articles": bounds the article page on large stores
+_HERE = Path(__file__).parent
+_LOCAL = {"127.0.0.1", "localhost", "::1"}
+
+
+def _plotly_js() -> Path:
+    """plotly.min.js from the installed plotly package: no CDN, no copy in the repository."""
+    import plotly
+
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+
+def _default_coder() -> Any:
+    """The event coder when ``multivector.coding`` provides one; else uploads are only ingested."""
+    try:
+        from multivector.coding import code_article
+    except ImportError:
+        return None
+    return code_article
+
+
+def create_app(db_path: str | Path, *, read_only: bool = False, coder: Any = "auto") -> Any:
+    """Build the app around one open :class:`Store`; ``read_only`` disables uploads.
+
+    ``coder``: a ``code_article``-like callable, None to only ingest, or "auto" for the project coder.
+    """
+    from fastapi import FastAPI, File, Form, HTTPException, Request, UploadFile
+    from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+    from fastapi.staticfiles import StaticFiles
+    from fastapi.templating import Jinja2Templates
+
+    from multivector.store import Store
+    from multivector.web import queries as Q
+
+    store = Store(db_path, read_only=read_only)
+    lock = threading.Lock()
+    coder_fn = _default_coder() if coder == "auto" else coder
+
+    @asynccontextmanager
+    async def lifespan(_app: Any):
+        yield
+        with lock:
+            store.close()
+
+    app = FastAPI(title="multivector", description="Foreign-policy event data: pages and JSON API.",
+                  lifespan=lifespan)
+    app.state.store = store
+    templates = Jinja2Templates(directory=str(_HERE / "templates"))
+    app.mount("/static/own", StaticFiles(directory=str(_HERE / "static")), name="static")
+
+    @contextmanager
+    def cursor():
+        cur = store.con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+    def respond(request: Request, template: str, ctx: dict[str, Any], table: list[dict] | None = None):
+        """HTML by default; ``?format=csv|json`` returns the page's main table instead."""
+        fmt = request.query_params.get("format")
+        if fmt == "json":
+            return JSONResponse(jsonable(table if table is not None else ctx))
+        if fmt == "csv":
+            buf = io.StringIO()
+            data = table or []
+            if data:
+                w = csv.DictWriter(buf, fieldnames=list(data[0]))
+                w.writeheader()
+                w.writerows(data)
+            return Response(buf.getvalue(), media_type="text/csv",
+                            headers={"Content-Disposition": f'attachment; filename="{template}.csv"'})
+        return templates.TemplateResponse(request, f"{template}.html", ctx)
+
+    def filters(request: Request) -> dict[str, Any]:
+        keys = ("q", "country", "actor", "root", "quad_class", "since", "until", "lang")
+        f = {k: (request.query_params.get(k) or "").strip() for k in keys}
+        if f["quad_class"] and f["quad_class"] not in {"1", "2", "3", "4"}:
+            raise HTTPException(422, "quad_class must be 1, 2, 3 or 4")
+        if f["country"]:
+            f["country"] = f["country"].upper()
+        return f
+
+    def page_args(request: Request) -> tuple[int, int]:
+        try:
+            page = max(1, int(request.query_params.get("page", 1)))
+        except ValueError as exc:
+            raise HTTPException(422, "page must be a number") from exc
+        return page, (page - 1) * PAGE
+
+    @app.get("/static/plotly.min.js", include_in_schema=False)
+    def plotly_js():
+        return FileResponse(_plotly_js(), media_type="application/javascript")
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def overview(request: Request):
+        with cursor() as con:
+            data = Q.overview(con)
+        return respond(request, "overview", {"d": data}, data["latest"])
+
+    @app.get("/country/{iso3}", response_class=HTMLResponse, include_in_schema=False)
+    def country(request: Request, iso3: str, by: str = "quarter"):
+        data = country_data(iso3.upper(), by)
+        return respond(request, "country", {"d": data, "iso3": iso3.upper()}, data["balance"])
+
+    def country_data(iso3: str, by: str) -> dict[str, Any]:
+        from multivector.analysis.balance import balance, partners
+        from multivector.analysis.dyads import quad_mix
+        from multivector.analysis.trends import trends
+        from multivector.errors import MultivectorError
+
+        if by not in {"month", "quarter", "year"}:
+            raise HTTPException(422, "by must be month, quarter or year")
+        with cursor() as con:
+            try:
+                return {
+                    "balance": balance(con, iso3, by=by, n_boot=200),
+                    "partners": partners(con, iso3, top=20),
+                    "quad": quad_mix(con, iso3),
+                    "trends": trends(con, by="month", country=iso3)[:20],
+                    "facts": Q.country_facts(con, iso3),
+                }
+            except MultivectorError as exc:
+                raise HTTPException(422, str(exc)) from exc
+
+    @app.get("/dyad/{a}/{b}", response_class=HTMLResponse, include_in_schema=False)
+    def dyad(request: Request, a: str, b: str, by: str = "month"):
+        a, b = a.upper(), b.upper()
+        data = dyad_data(request, a, b, by)
+        return respond(request, "dyad", {"d": data, "a": a, "b": b}, data["evidence"])
+
+    def dyad_data(request: Request, a: str, b: str, by: str) -> dict[str, Any]:
+        from multivector.analysis.dyads import dyad_series
+        from multivector.errors import MultivectorError
+
+        page, offset = page_args(request)
+        with cursor() as con:
+            try:
+                ab = dyad_series(con, a, b, by=by, direction="a->b")
+                ba = dyad_series(con, a, b, by=by, direction="b->a")
+            except MultivectorError as exc:
+                raise HTTPException(422, str(exc)) from exc
+            evidence, total = Q.dyad_events(con, a, b, PAGE, offset)
+        return {"ab": ab, "ba": ba, "evidence": evidence, "total": total, "page": page}
+
+    @app.get("/event/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    def event(request: Request, event_id: str):
+        data = event_data(event_id)
+        return respond(request, "event", {"d": data}, [data["event"]])
+
+    def event_data(event_id: str) -> dict[str, Any]:
+        with cursor() as con:
+            ev = Q.event(con, event_id)
+            if ev is None:
+                raise HTTPException(404, f"no event {event_id!r}")
+            mentions = Q.article_mentions(con, ev["article_id"]) if ev["article_id"] else []
+            dups = Q.duplicates(con, ev["article_id"]) if ev["article_id"] else []
+        sentence = ev.get("sentence") or ""
+        spans = Q.find_spans(sentence, [(ev.get("trigger"), "trigger"), (ev.get("source_text"), "source"),
+                                        (ev.get("target_text"), "target")])
+        return {"event": ev, "pieces": Q.segments(sentence, spans), "mentions": mentions,
+                "duplicates": dups}
+
+    @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article(request: Request, article_id: str):
+        data = article_data(article_id)
+        return respond(request, "article", {"d": data}, data["events"])
+
+    def article_data(article_id: str) -> dict[str, Any]:
+        from multivector.analysis.similar import similar_articles
+
+        with cursor() as con:
+            art = Q.article(con, article_id)
+            if art is None:
+                raise HTTPException(404, f"no article {article_id!r}")
+            events = Q.article_events(con, article_id)
+            dups = Q.duplicates(con, article_id)
+            try:
+                similar = similar_articles(con, article_id, k=8, max_pool=SIMILAR_POOL)
+            except Exception:  # similarity is a nicety; the page must still render
+                similar = []
+        spans = [(e["span_start"], e["span_end"], "evsent") for e in events
+                 if e["span_start"] is not None and e["span_end"] is not None]
+        text = art.pop("text") or ""
+        return {"article": art, "pieces": Q.segments(text, spans), "events": events,
+                "duplicates": dups, "similar": similar}
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search(request: Request, kind: str = "events"):
+        data = search_data(request, kind)
+        return respond(request, "search", {"d": data, "f": data["filters"], "kind": kind}, data["rows"])
+
+    def search_data(request: Request, kind: str) -> dict[str, Any]:
+        if kind not in {"events", "articles"}:
+            raise HTTPException(422, "kind must be events or articles")
+        f = filters(request)
+        page, offset = page_args(request)
+        with cursor() as con:
+            fn = Q.search_events if kind == "events" else Q.search_articles
+            found, total = fn(con, f, PAGE, offset)
+        return {"rows": found, "total": total, "page": page, "pages": max(1, -(-total // PAGE)),
+                "filters": f}
+
+    @app.get("/upload", response_class=HTMLResponse, include_in_schema=False)
+    def upload_form(request: Request):
+        return templates.TemplateResponse(request, "upload.html", {"read_only": read_only})
+
+    # -- JSON API ------------------------------------------------------------------------------
+
+    @app.get("/api/overview", tags=["api"])
+    def api_overview() -> dict[str, Any]:
+        """Corpus counts, date range, top actors, latest events."""
+        with cursor() as con:
+            return jsonable(Q.overview(con))
+
+    @app.get("/api/country/{iso3}", tags=["api"])
+    def api_country(iso3: str, by: str = "quarter") -> dict[str, Any]:
+        """Balance index with bootstrap CI, partners, QuadClass mix, trends and facts of a country."""
+        return jsonable(country_data(iso3.upper(), by))
+
+    @app.get("/api/dyad/{a}/{b}", tags=["api"])
+    def api_dyad(request: Request, a: str, b: str, by: str = "month") -> dict[str, Any]:
+        """Series in both directions and one page of evidence events."""
+        return jsonable(dyad_data(request, a.upper(), b.upper(), by))
+
+    @app.get("/api/event/{event_id}", tags=["api"])
+    def api_event(event_id: str) -> dict[str, Any]:
+        """One event with its evidence sentence, article mentions and duplicates."""
+        d = event_data(event_id)
+        d.pop("pieces")
+        return jsonable(d)
+
+    @app.get("/api/article/{article_id}", tags=["api"])
+    def api_article(article_id: str) -> dict[str, Any]:
+        """One article's metadata, events, duplicates and similar articles."""
+        d = article_data(article_id)
+        d["text"] = "".join(p for p, _ in d.pop("pieces"))
+        return jsonable(d)
+
+    @app.get("/api/search", tags=["api"])
+    def api_search(request: Request, kind: str = "events", q: str = "", country: str = "", actor: str = "",
+                   root: str = "", quad_class: str = "", since: str = "", until: str = "", lang: str = "",
+                   page: int = 1) -> dict[str, Any]:
+        """Paged search over events or articles with the same filters as /search."""
+        return jsonable(search_data(request, kind))
+
+    @app.post("/api/ingest", tags=["api"])
+    async def api_ingest(request: Request, files: list[UploadFile] = File(default=[]),
+                         text: str = Form(default=""), name: str = Form(default="pasted.txt")):
+        """Ingest uploaded files and/or pasted text, then code them when the coder is available."""
+        if read_only:
+            raise HTTPException(403, "server runs read-only; restart without --read-only to upload")
+        size = int(request.headers.get("content-length") or 0)
+        if size > MAX_UPLOAD:
+            raise HTTPException(413, f"request is {size} bytes; the limit is {MAX_UPLOAD} bytes per request")
+        if not files and not text.strip():
+            raise HTTPException(422, "nothing to ingest: attach files or paste text")
+        import asyncio
+
+        payload = [(f.filename or "upload", await f.read()) for f in files if f.filename]
+        if text.strip():
+            payload.append((Path(name).name or "pasted.txt", text.encode("utf-8")))
+        if sum(len(b) for _, b in payload) > MAX_UPLOAD:
+            raise HTTPException(413, f"upload exceeds the limit of {MAX_UPLOAD} bytes per request")
+        result = await asyncio.to_thread(ingest_payload, payload)
+        return JSONResponse(result)
+
+    def ingest_payload(payload: list[tuple[str, bytes]]) -> dict[str, Any]:
+        from multivector.pipeline import extract_articles
+        from multivector.records import Article
+
+        out: dict[str, Any] = {"files": [], "added": 0, "events": 0, "coded": coder_fn is not None}
+        with tempfile.TemporaryDirectory(prefix="mv-upload-") as tmp:
+            for i, (fname, data) in enumerate(payload):
+                safe = Path(fname).name.replace("\x00", "") or f"upload{i}"
+                path = Path(tmp) / f"{i}-{safe}"
+                path.write_bytes(data)
+                entry: dict[str, Any] = {"file": fname, "articles": [], "errors": []}
+                arts = []
+                for item in extract_articles([str(path)]):
+                    if isinstance(item, Article):
+                        item.source_path = f"upload/{safe}"
+                        arts.append(item)
+                    else:
+                        entry["errors"].append(str(item).replace(str(path), fname))
+                if not arts and not entry["errors"]:
+                    entry["errors"].append(f"{fname}: no article text found")
+                with lock:
+                    try:
+                        res = store.add_articles(arts)
+                        out["added"] += res.added
+                        entry["articles"] = [{"id": a.id, "title": a.title} for a in arts]
+                        if coder_fn is not None:
+                            out["events"] += code_and_store(arts)
+                    except Exception as exc:  # one bad file must not sink the others
+                        entry["errors"].append(f"{fname}: {exc}")
+                out["files"].append(entry)
+        return out
+
+    def code_and_store(arts: list[Any]) -> int:
+        n = 0
+        for art in arts:
+            events, mentions, facts = coder_fn(art)
+            with store.transaction():
+                store.delete_for_articles([art.id])
+                store.add_mentions(mentions)
+                n += store.add_events(events)
+                store.add_facts(facts)
+        return n
+
+    return app
+
+
+def jsonable(obj: Any) -> Any:
+    """Dates, decimals and tuples from DuckDB rows as plain JSON values."""
+    if isinstance(obj, dict):
+        return {str(k): jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [jsonable(v) for v in obj]
+    if obj is None or isinstance(obj, str | int | float | bool):
+        return obj
+    return str(obj)
+
+
+def check_bind(host: str, allow_remote: bool) -> None:
+    """Refuse a non-local bind unless asked: the dashboard has no authentication."""
+    if host in _LOCAL:
+        return
+    if not allow_remote:
+        from multivector.errors import UsageError
+
+        raise UsageError(f"refusing to bind {host}: the dashboard has no login; pass allow_remote=True "
+                         "(--allow-remote) to expose it")
+    print(f"warning: serving on {host}, reachable from other machines without authentication",
+          file=sys.stderr)
+
+
+def marker_path(db: str | Path) -> Path:
+    """Sidecar file announcing a running server, so another process can say *where* to upload."""
+    return Path(str(db) + ".server.json")
+
+
+def server_info(db: str | Path) -> dict[str, Any] | None:
+    """The running server on ``db`` (pid, url), or None; stale markers of dead processes are ignored.
+
+    Meant for the CLI: when opening the store fails with a lock error, it can print
+    "the dashboard at <url> (pid N) holds this database: upload through it or stop it".
+    """
+    import json
+    import os
+
+    try:
+        info = json.loads(marker_path(db).read_text())
+        os.kill(int(info["pid"]), 0)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return info
+
+
+def lock_message(db: str | Path) -> str | None:
+    """One-line advice for a process that found ``db`` locked by the dashboard."""
+    info = server_info(db)
+    if info is None:
+        return None
+    return (f"{db}: held by the multivector dashboard at {info['url']} (pid {info['pid']}); "
+            f"upload files at {info['url']}/upload or stop the server first")
+
+
+def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, allow_remote: bool = False,
+          read_only: bool = False) -> None:
+    """Run the dashboard with uvicorn until interrupted, announcing itself in a sidecar marker."""
+    import json
+    import os
+
+    import uvicorn
+
+    check_bind(host, allow_remote)
+    app = create_app(db, read_only=read_only)
+    marker = marker_path(db)
+    marker.write_text(json.dumps({"pid": os.getpid(), "url": f"http://{host}:{port}"}))
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+    finally:
+        marker.unlink(missing_ok=True)

@@ -1,0 +1,191 @@
+"""SQL for the dashboard: every list is paged and every summary aggregated inside DuckDB.
+
+Why a module of its own: the routes stay thin, and the queries can be benchmarked and tested without
+HTTP. Nothing here loads a whole table into Python, so pages stay fast on 100k+ events.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+EVENT_COLS = (
+    "e.event_id, coalesce(e.date, a.date) AS date, e.source_name, e.source_country, e.cameo, e.root,"
+    " e.quad_class, e.goldstein, e.target_name, e.target_country, e.trigger, e.article_id"
+)
+ARTICLE_COLS = "a.id, a.title, a.date, a.lang, a.url, a.duplicate_of"
+
+
+def rows(con: Any, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    """Run ``sql`` and return dict rows (the result is already small: paged or aggregated)."""
+    cur = con.execute(sql, params or [])
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+
+def overview(con: Any) -> dict[str, Any]:
+    """Corpus size, date range, top actors and latest events for the landing page."""
+    counts = rows(con, "SELECT (SELECT count(*) FROM articles) AS articles,"
+                       " (SELECT count(*) FROM events) AS events,"
+                       " (SELECT count(*) FROM mentions) AS mentions,"
+                       " (SELECT count(*) FROM facts) AS facts,"
+                       " (SELECT min(date) FROM articles) AS first_date,"
+                       " (SELECT max(date) FROM articles) AS last_date")[0]
+    top = rows(con, "SELECT country, count(*) AS events FROM ("
+                    " SELECT source_country AS country FROM events UNION ALL"
+                    " SELECT target_country FROM events) WHERE country IS NOT NULL"
+                    " GROUP BY country ORDER BY events DESC, country LIMIT 15")
+    latest = rows(con, f"SELECT {EVENT_COLS} FROM events e LEFT JOIN articles a ON a.id = e.article_id"
+                       " ORDER BY coalesce(e.date, a.date) DESC NULLS LAST, e.event_id LIMIT 20")
+    return {"counts": counts, "top_actors": top, "latest": latest}
+
+
+def event_filters(f: dict[str, Any]) -> tuple[str, list[Any]]:
+    """WHERE clause for the event search; every value is a bound parameter, never spliced."""
+    where, params = [], []
+    if f.get("country"):
+        where.append("(e.source_country = ? OR e.target_country = ?)")
+        params += [f["country"], f["country"]]
+    if f.get("actor"):
+        where.append("(e.source_actor_id = ? OR e.target_actor_id = ?"
+                     " OR e.source_name ILIKE ? OR e.target_name ILIKE ?)")
+        params += [f["actor"], f["actor"], f"%{f['actor']}%", f"%{f['actor']}%"]
+    if f.get("root"):
+        where.append("e.root = ?")
+        params.append(f["root"].zfill(2))
+    if f.get("quad_class"):
+        where.append("e.quad_class = ?")
+        params.append(int(f["quad_class"]))
+    if f.get("since"):
+        where.append("coalesce(e.date, a.date) >= ?")
+        params.append(f["since"])
+    if f.get("until"):
+        where.append("coalesce(e.date, a.date) <= ?")
+        params.append(f["until"] + "\uffff")
+    if f.get("lang"):
+        where.append("a.lang = ?")
+        params.append(f["lang"])
+    if f.get("q"):
+        where.append("e.sentence ILIKE ?")
+        params.append(f"%{f['q']}%")
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def article_filters(f: dict[str, Any]) -> tuple[str, list[Any]]:
+    """WHERE clause for the article search; country/actor filters go through the article's events."""
+    where, params = [], []
+    if f.get("q"):
+        where.append("(a.title ILIKE ? OR a.text ILIKE ?)")
+        params += [f"%{f['q']}%", f"%{f['q']}%"]
+    if f.get("lang"):
+        where.append("a.lang = ?")
+        params.append(f["lang"])
+    if f.get("since"):
+        where.append("a.date >= ?")
+        params.append(f["since"])
+    if f.get("until"):
+        where.append("a.date <= ?")
+        params.append(f["until"] + "\uffff")
+    if f.get("country") or f.get("actor") or f.get("root") or f.get("quad_class"):
+        ew, ep = event_filters({k: f.get(k) for k in ("country", "actor", "root", "quad_class")})
+        where.append(f"a.id IN (SELECT e.article_id FROM events e {ew})")
+        params += ep
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def search_events(con: Any, f: dict[str, Any], limit: int, offset: int) -> tuple[list[dict], int]:
+    """One page of matching events plus the total count."""
+    where, params = event_filters(f)
+    base = f"FROM events e LEFT JOIN articles a ON a.id = e.article_id {where}"
+    total = con.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    page = rows(con, f"SELECT {EVENT_COLS} {base} ORDER BY date DESC NULLS LAST, e.event_id"
+                     " LIMIT ? OFFSET ?", [*params, limit, offset])
+    return page, total
+
+
+def search_articles(con: Any, f: dict[str, Any], limit: int, offset: int) -> tuple[list[dict], int]:
+    """One page of matching articles plus the total count."""
+    where, params = article_filters(f)
+    total = con.execute(f"SELECT count(*) FROM articles a {where}", params).fetchone()[0]
+    page = rows(con, f"SELECT {ARTICLE_COLS} FROM articles a {where}"
+                     " ORDER BY a.date DESC NULLS LAST, a.id LIMIT ? OFFSET ?", [*params, limit, offset])
+    return page, total
+
+
+def event(con: Any, event_id: str) -> dict[str, Any] | None:
+    found = rows(con, "SELECT e.*, a.title AS article_title, a.url AS article_url, a.date AS article_date"
+                      " FROM events e LEFT JOIN articles a ON a.id = e.article_id WHERE e.event_id = ?",
+                 [event_id])
+    return found[0] if found else None
+
+
+def article(con: Any, article_id: str) -> dict[str, Any] | None:
+    found = rows(con, "SELECT id, title, date, lang, url, source_path, part, text, duplicate_of"
+                      " FROM articles WHERE id = ?", [article_id])
+    return found[0] if found else None
+
+
+def article_events(con: Any, article_id: str) -> list[dict[str, Any]]:
+    return rows(con, f"SELECT {EVENT_COLS}, e.span_start, e.span_end FROM events e"
+                     " LEFT JOIN articles a ON a.id = e.article_id WHERE e.article_id = ?"
+                     " ORDER BY e.span_start, e.event_id LIMIT 500", [article_id])
+
+
+def article_mentions(con: Any, article_id: str) -> list[dict[str, Any]]:
+    return rows(con, 'SELECT "start", "end", text, actor_id, name, country, agent FROM mentions'
+                     ' WHERE article_id = ? ORDER BY "start" LIMIT 500', [article_id])
+
+
+def duplicates(con: Any, article_id: str) -> list[dict[str, Any]]:
+    """Near- and exact-duplicate links in both directions."""
+    return rows(con, "SELECT article_id, duplicate_of, kind, similarity, source_path, part FROM duplicates"
+                     " WHERE article_id = ? OR duplicate_of = ? ORDER BY kind, article_id LIMIT 200",
+                [article_id, article_id])
+
+
+def country_facts(con: Any, iso3: str, limit: int = 50) -> list[dict[str, Any]]:
+    return rows(con, "SELECT f.kind, f.value, f.unit, f.currency, f.period, f.sentence, f.article_id"
+                     " FROM facts f WHERE list_contains(f.actors, ?) LIMIT ?", [iso3, limit])
+
+
+def dyad_events(con: Any, a: str, b: str, limit: int, offset: int) -> tuple[list[dict], int]:
+    """Evidence list for a dyad, both directions, newest first."""
+    where = ("WHERE (e.source_country = ? AND e.target_country = ?)"
+             " OR (e.source_country = ? AND e.target_country = ?)")
+    params = [a, b, b, a]
+    base = f"FROM events e LEFT JOIN articles a ON a.id = e.article_id {where}"
+    total = con.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    page = rows(con, f"SELECT {EVENT_COLS}, e.sentence {base} ORDER BY date DESC NULLS LAST, e.event_id"
+                     " LIMIT ? OFFSET ?", [*params, limit, offset])
+    return page, total
+
+
+def segments(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """Split ``text`` into (piece, css class) runs so templates highlight without ``|safe``.
+
+    Overlapping spans keep the first; offsets out of range are clipped.
+    """
+    out: list[tuple[str, str]] = []
+    pos = 0
+    for start, end, cls in sorted(spans):
+        start, end = max(start, pos), min(end, len(text))
+        if start >= end:
+            continue
+        if start > pos:
+            out.append((text[pos:start], ""))
+        out.append((text[start:end], cls))
+        pos = end
+    if pos < len(text):
+        out.append((text[pos:], ""))
+    return out
+
+
+def find_spans(sentence: str, parts: list[tuple[str | None, str]]) -> list[tuple[int, int, str]]:
+    """Locate actor and trigger strings in the evidence sentence (first occurrence each)."""
+    spans = []
+    low = sentence.lower()
+    for needle, cls in parts:
+        if needle:
+            i = low.find(needle.lower())
+            if i >= 0:
+                spans.append((i, i + len(needle), cls))
+    return spans
