@@ -201,7 +201,7 @@ def test_coded_records_round_trip_and_recode(db: Path) -> None:
             store.add_events([event("e1", "story")])
         assert deleted == {"mentions": 1, "events": 2, "facts": 1}
         assert store.counts() | {"articles": 0, "duplicates": 0} == {
-            "articles": 0, "duplicates": 0, "mentions": 0, "events": 1, "facts": 0}
+            "articles": 0, "duplicates": 0, "mentions": 0, "events": 1, "facts": 0, "coded": 0}
 
 
 def test_failed_transaction_rolls_back_everything(db: Path) -> None:
@@ -259,3 +259,22 @@ def test_stats_source_is_url_host_else_top_folder(db: Path, url: str | None, pat
         store.add_articles([art("a", STORY, url=url, path=path)])
         values = [r["value"] for r in store.stats() if r["dimension"] == "source"]
     assert values == [source]
+
+
+def test_replace_coded_marks_articles_and_swaps_rows_atomically(db: Path) -> None:
+    """`run` relies on this: uncoded() names what still needs coding; replace_coded() never doubles."""
+    with Store(db) as store:
+        store.add_articles([art("story", STORY), art("other", OTHER, path="b.txt")])
+        ids = ["story", "other"]
+        assert store.uncoded([*ids, "not-stored"], "v1") == set(ids)
+        evs = [event("e1", ids[0]), event("e2", ids[0], target=False)]
+        assert store.replace_coded([ids[0]], "v1", [mention(ids[0], 0, "Kazakhstan", "KAZ")], evs, []) == 2
+        assert store.uncoded(ids, "v1") == {ids[1]}
+        assert store.uncoded(ids, "v2") == set(ids)  # a new coder version codes everything again
+        assert store.replace_coded([ids[0]], "v2", [], [event("e3", ids[0])], []) == 1
+        assert [e.event_id for e in store.iter_events(ids[0])] == ["e3"]
+        assert store.count("mentions") == 0 and store.count("coded") == 1
+        with pytest.raises(RuntimeError), store.transaction():
+            store.replace_coded([ids[1]], "v2", [], [event("e4", ids[1])], [])
+            raise RuntimeError("killed mid-write")
+        assert store.uncoded(ids, "v2") == {ids[1]} and store.count("events") == 1

@@ -16,7 +16,9 @@ from multivector.errors import MultivectorError
 # isort: off
 from multivector.cli import ingest  # noqa: F401
 from multivector.cli import actors  # noqa: F401
+from multivector.cli import coding  # noqa: F401
 from multivector.cli import analysis  # noqa: F401
+from multivector.cli import web  # noqa: F401
 # isort: on
 
 __all__ = ["app", "main"]

@@ -122,11 +122,30 @@ def _default_resolver() -> Any:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def _data_fingerprint() -> str:
+    """Identity of the coder: its code, its patterns and the actor data; cached results and stored
+    coding state are only reused while it is unchanged."""
+    from importlib import resources
+
     h = hashlib.sha1(CODER_VERSION.encode())
     for name in ("patterns.yaml", "cameo.tsv"):
         h.update(_data_path(name).read_bytes())
+    for package in ("multivector.coding", "multivector.actors", "multivector.nlp"):
+        root = resources.files(package)
+        files = [f for f in root.iterdir() if f.name.endswith(".py")]
+        data = root.joinpath("data")
+        if data.is_dir():
+            files += [f for f in data.iterdir() if f.is_file()]
+        for f in sorted(files, key=lambda f: f.name):
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
     return h.hexdigest()[:12]
+
+
+def coder_id() -> str:
+    """Public name of the coder identity (stored per article in the ``coded`` table)."""
+    return _data_fingerprint()
 
 
 _DATELINE = re.compile(
@@ -196,25 +215,31 @@ def code_text(
     resolver: Any = None,
     mentions: Sequence[Mention] | None = None,
     unknown_actors: bool = False,
+    speaker: str | None = None,
 ) -> list[Event]:
     """Events in one text. ``mentions`` (article offsets) bypass the actor resolver — useful for tests.
 
     ``unknown_actors=True`` also codes events whose actors the resolver cannot place (country "") — for
-    event-type evaluation; the East/West analysis needs known countries and leaves it off."""
-    return _code(text, date, article_id, resolver, mentions, unknown_actors).events
+    event-type evaluation; the East/West analysis needs known countries and leaves it off.
+    ``speaker`` (a country code) is who is talking — a UN speech, a ministry statement — so "we", "our",
+    "my country", "my delegation" … are that country's government."""
+    return _code(text, date, article_id, resolver, mentions, unknown_actors, speaker=speaker).events
 
 
 def code_article(
-    article: Article, *, resolver: Any = None, cache: ResultCache | None = None
+    article: Article, *, resolver: Any = None, cache: ResultCache | None = None, speaker: str | None = None
 ) -> tuple[list[Event], list[Mention], list[Fact]]:
-    """Events, actor mentions and quantitative facts of one article, cached by content when asked."""
+    """Events, actor mentions and quantitative facts of one article, cached by content when asked.
+
+    The speaker defaults to the input's ``speaker_country`` field (JSONL input keeps it in ``extra``)."""
+    speaker = speaker or _speaker_of(article)
     key = None
     if cache is not None:
-        key = content_key(_data_fingerprint(), article.id, article.date, article.lang, article.text)
+        key = _cache_key(article, speaker)
         hit = cache.get(key)
         if hit is not None:
             return hit
-    result = _code(article.text, article.date, article.id, resolver, None)
+    result = _code(article.text, article.date, article.id, resolver, None, speaker=speaker)
     out = (result.events, result.mentions, result.facts)
     if cache is not None and key is not None:
         cache.put(key, out)
@@ -247,7 +272,7 @@ def _code_batch(batch: list[Article], resolver: Any, cache: ResultCache | None, 
     todo: list[int] = []
     for i, art in enumerate(batch):
         if cache is not None:
-            keys[i] = content_key(_data_fingerprint(), art.id, art.date, art.lang, art.text)
+            keys[i] = _cache_key(art, _speaker_of(art))
             hit = cache.get(keys[i])
             if hit is not None:
                 results[i] = hit
@@ -259,7 +284,8 @@ def _code_batch(batch: list[Article], resolver: Any, cache: ResultCache | None, 
     for i in todo:
         docs = [next(parsed) for _ in plans[i][1]]
         art = batch[i]
-        res = _code(art.text, art.date, art.id, resolver, None, plan=plans[i], docs=docs)
+        speaker = _speaker_of(art)
+        res = _code(art.text, art.date, art.id, resolver, None, plan=plans[i], docs=docs, speaker=speaker)
         results[i] = (res.events, res.mentions, res.facts)
         if cache is not None:
             cache.put(keys[i], results[i])
@@ -288,6 +314,7 @@ def _code(
     unknown_actors: bool = False,
     plan: tuple | None = None,
     docs: list[Any] | None = None,
+    speaker: str | None = None,
 ) -> CodedArticle:
     parts, sents, part_of = plan if plan is not None else _plan(text, date)
     if not sents:
@@ -302,12 +329,15 @@ def _code(
     for s, d in zip(sents, docs, strict=True):
         starts.append((tok, merged[tok].idx if len(d) else 0, s.start))
         tok += len(d)
+    res = None
     if given is None:
         res = resolver if resolver is not None else _default_resolver()
         raw = res.find_mentions(merged, date=date)
         mentions = [_shift(m, starts, article_id) for m in raw]
     else:
         mentions = [m for m in given]
+    if speaker:
+        mentions = _with_speaker(mentions, merged, starts, speaker, res, article_id)
     coder = default_coder()
     ctx = Context(unknown_actors=unknown_actors)
     analyst_spans = _analyst_spans(text, mentions)
@@ -350,6 +380,77 @@ def _code(
                 )
             )
     return CodedArticle(events, mentions, facts)
+
+
+#: first-person words that stand for the speaking country; "I"/"my" too: a UN speaker speaks for the state
+_FIRST_PERSON = {"we", "us", "our", "ours", "ourselves", "i", "me", "my"}
+#: nouns that, after "my"/"our", name the speaker's state ("my delegation", "our nation")
+_OWN_STATE = {"country", "government", "delegation", "nation", "state", "republic", "administration"}
+_OWN_STATE |= {"leadership", "president", "authorities", "people"}
+
+
+def _speaker_of(article: Article) -> str | None:
+    value = (article.extra or {}).get("speaker_country")
+    return value.strip().upper() if isinstance(value, str) and value.strip() else None
+
+
+def _cache_key(article: Article, speaker: str | None) -> str:
+    # the speaker changes the result, so it is part of the key (only when set: old keys stay valid)
+    parts = [_data_fingerprint(), article.id, article.date, article.lang, article.text]
+    return content_key(*parts, *([f"speaker={speaker}"] if speaker else []))
+
+
+def _with_speaker(
+    mentions: list[Mention],
+    merged: Any,
+    starts: list[tuple[int, int, int]],
+    speaker: str,
+    res: Any,
+    article_id: str | None,
+) -> list[Mention]:
+    """Add the speaker's government as the actor of first-person pronouns and "my country"-type phrases.
+
+    Pronoun resolution alone would send "we" to the last country named, which in a speech is usually
+    someone else; the speaker is known, so the reference is not guessed. A country-less sector the
+    resolver found after "our" ("our armed forces") becomes the speaker's; mentions with a country win
+    overlaps ("US" is the United States, not "us")."""
+    actor = getattr(getattr(res, "data", None), "actors", {}).get(speaker)
+    name = actor.name if actor is not None else speaker
+    alignment = actor.alignment if actor is not None else None
+    kept = list(mentions)
+    added: list[Mention] = []
+    for tok in merged:
+        if tok.lower_ not in _FIRST_PERSON or tok.pos_ != "PRON" or tok.text == "US":
+            continue
+        delta = _delta(tok.idx, starts)
+        a, b, agent = tok.idx + delta, tok.idx + len(tok.text) + delta, "GOV"
+        head = tok.head
+        at = head.idx + delta
+        sector = next((m for m in kept if not m.country and m.start <= at < m.end), None)
+        adjacent = [w.lower_ for w in merged[tok.i + 1 : head.i]] in ([], ["own"])
+        if tok.dep_ == "poss" and sector is not None:
+            kept.remove(sector)
+            b, agent = max(b, sector.end), sector.agent or "GOV"
+        elif tok.dep_ == "poss" and adjacent and head.lower_ in _OWN_STATE:
+            b = at + len(head.text)
+            agent = "" if head.lower_ == "people" else "GOV"
+        if any(m.start < b and a < m.end for m in kept if m.country):
+            continue
+        kept = [m for m in kept if m.country or not (m.start < b and a < m.end)]
+        surface = merged.text[a - delta : b - delta]
+        added.append(Mention(surface, a, b, speaker, name, speaker, agent, alignment, 1.0, article_id))
+    return sorted([*kept, *added], key=lambda m: m.start)
+
+
+def _delta(merged_char: int, starts: list[tuple[int, int, int]]) -> int:
+    """Article offset minus merged-doc offset for the sentence holding ``merged_char``."""
+    base = starts[0]
+    for st in starts:
+        if st[1] <= merged_char:
+            base = st
+        else:
+            break
+    return base[2] - base[1]
 
 
 def _shift(m: Mention, starts: list[tuple[int, int, int]], article_id: str | None) -> Mention:

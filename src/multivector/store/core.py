@@ -40,7 +40,7 @@ from multivector.store.schema import LATEST, current_version, migrate
 DEFAULT_DB = "multivector.duckdb"
 ENV_VAR = "MULTIVECTOR_DB"
 BATCH_SIZE = 500
-TABLES = ("articles", "duplicates", "mentions", "events", "facts")
+TABLES = ("articles", "duplicates", "mentions", "events", "facts", "coded")
 CODED_TABLES = ("mentions", "events", "facts")
 
 T = TypeVar("T")
@@ -476,6 +476,60 @@ class Store:
             finally:
                 self.con.unregister("_del_ids")
         return deleted
+
+    def uncoded(self, ids: Iterable[str], coder: str) -> set[str]:
+        """Those of ``ids`` that are stored but not yet coded by this ``coder`` version."""
+        wanted = pa.table({"id": pa.array(list(dict.fromkeys(ids)), pa.string())})
+        cur = self.con.cursor()
+        try:
+            cur.register("_want_coded", wanted)
+            rows = cur.execute(
+                "SELECT w.id FROM _want_coded w JOIN articles a ON a.id = w.id "
+                "LEFT JOIN coded c ON c.article_id = w.id AND c.coder = ? WHERE c.article_id IS NULL",
+                [coder],
+            ).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot read coding state: {exc}") from exc
+        finally:
+            cur.close()
+        return {r[0] for r in rows}
+
+    def replace_coded(
+        self,
+        article_ids: Sequence[str],
+        coder: str,
+        mentions: Iterable[Mention],
+        events: Iterable[Event],
+        facts: Iterable[Fact],
+    ) -> int:
+        """Swap in the coded rows of these articles and mark them coded, all in one transaction.
+
+        A crash before the commit leaves the articles uncoded (the next run codes them again); after
+        it, they are complete. Returns the number of events written.
+        """
+        ids = list(article_ids)
+        events = list(events)
+        counts: dict[str, int] = {i: 0 for i in ids}
+        for e in events:
+            if e.article_id in counts:
+                counts[e.article_id] += 1
+        with self.transaction():
+            self.delete_for_articles(ids)
+            self.con.register("_coded_ids", pa.table({"id": pa.array(ids, pa.string())}))
+            try:
+                self.con.execute("DELETE FROM coded WHERE article_id IN (SELECT id FROM _coded_ids)")
+            finally:
+                self.con.unregister("_coded_ids")
+            self.add_mentions(mentions)
+            written = self.add_events(events)
+            self.add_facts(facts)
+            marks = pa.table({
+                "article_id": pa.array(ids, pa.string()),
+                "coder": pa.array([coder] * len(ids), pa.string()),
+                "events": pa.array([counts[i] for i in ids], pa.int32()),
+            })
+            self._insert("coded", marks)
+        return written
 
     def iter_mentions(self, article_id: str | None = None) -> Iterator[Mention]:
         """Stored mentions (of one article, or all) in text order."""

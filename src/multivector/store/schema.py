@@ -101,8 +101,20 @@ CREATE TABLE facts (
 );
 """
 
+# Which articles have been coded, and by which coder version: lets `multivector run` finish an
+# interrupted run (articles stored but never coded) and re-code only when the coder changed.
+_V2 = """
+CREATE TABLE coded (
+    article_id VARCHAR PRIMARY KEY,
+    coder      VARCHAR NOT NULL,
+    events     INTEGER,
+    coded_at   TIMESTAMP DEFAULT current_timestamp
+);
+"""
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "articles, duplicates, mentions, events, facts", _V1),
+    (2, "coded: coding state per article", _V2),
 ]
 
 LATEST = MIGRATIONS[-1][0]

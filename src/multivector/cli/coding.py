@@ -1,0 +1,348 @@
+"""Commands for the event coder: code (no store), run (ingest + code + store), events, explain,
+evaluate, export."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from multivector.cli._common import DbOption, PathsArg, app, err, fail, open_store, report_error
+from multivector.cli.actors import ActorsOption, make_resolver
+from multivector.errors import InputError, MultivectorError
+from multivector.output import write_records
+
+EVENT_COLUMNS = [
+    "article_id", "event_id", "date", "source", "target", "cameo", "root", "quad_class", "goldstein",
+    "plover", "negated", "modality", "sentence", "span", "trigger",
+]
+_TABLE_WIDTH = {"sentence": 60, "source": 30, "target": 30}
+
+
+class EventFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+    tsv = "tsv"
+    gdelt = "gdelt"
+
+
+EventFormatOption = Annotated[EventFormat, typer.Option("--format", "-f", help="Output format.")]
+WorkersOption = Annotated[
+    int, typer.Option("--workers", "-j", min=1, help="Parser processes (spaCy n_process).")
+]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the result cache.")]
+
+
+def _cache(no_cache: bool):
+    from multivector.nlp import ResultCache
+
+    return None if no_cache else ResultCache()
+
+
+def _short(m) -> str | None:
+    """An actor for the table view: "Belarus [BLR GOV]"."""
+    if m is None:
+        return None
+    code = " ".join(x for x in (m.country, m.agent) if x)
+    return f"{m.text} [{code}]" if code else m.text
+
+
+def _rows(events, fmt: EventFormat):
+    for ev in events:
+        rec = ev.to_dict()
+        if fmt is EventFormat.table:
+            rec["source"], rec["target"] = _short(ev.source), _short(ev.target)
+        elif fmt in (EventFormat.csv, EventFormat.tsv):
+            for role in ("source", "target"):
+                m = getattr(ev, role)
+                rec[role] = None if m is None else {
+                    k: getattr(m, k) for k in ("text", "actor_id", "name", "country", "agent")
+                }
+        yield rec
+
+
+def _write_events(events, fmt: EventFormat, articles: dict | None = None) -> int:
+    """Events in any listing format; ``gdelt`` is GDELT 2.0's tab-separated export without a header."""
+    if fmt is EventFormat.gdelt:
+        from multivector.coding import to_gdelt_row
+
+        n = 0
+        for ev in events:
+            art = (articles or {}).get(ev.article_id)
+            row = to_gdelt_row(ev, art)
+            sys.stdout.write("\t".join(c.replace("\t", " ").replace("\n", " ") for c in row) + "\n")
+            n += 1
+        sys.stdout.flush()
+        return n
+    return write_records(_rows(events, fmt), fmt.value, EVENT_COLUMNS, title="events", max_width=_TABLE_WIDTH)
+
+
+@app.command()
+def code(
+    paths: PathsArg,
+    fmt: EventFormatOption = EventFormat.jsonl,
+    workers: WorkersOption = 1,
+    actors: ActorsOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Code the events of PATHS without storing them: one record per event, with its evidence."""
+    from multivector.coding import code_articles
+    from multivector.pipeline import extract_articles
+
+    resolver = make_resolver(actors) if actors else None
+    failed = 0
+    seen: dict = {}
+
+    def articles():
+        nonlocal failed
+        for item in extract_articles(paths):
+            if isinstance(item, InputError):
+                failed += 1
+                report_error(item)
+                continue
+            yield item
+
+    def events():
+        for art, (evs, _m, _f) in code_articles(
+            articles(), resolver=resolver, cache=_cache(no_cache), n_process=workers
+        ):
+            seen.clear()  # only the article being written is needed: memory stays flat
+            seen[art.id] = art
+            yield from evs
+
+    try:
+        _write_events(events(), fmt, seen)
+    except MultivectorError as exc:
+        fail(exc)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def run(
+    paths: PathsArg,
+    db: DbOption = None,
+    workers: WorkersOption = 1,
+    actors: ActorsOption = None,
+    no_cache: NoCacheOption = False,
+    recode: Annotated[bool, typer.Option("--recode", help="Code again articles already coded.")] = False,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="Run on Dask: 'local' (a local cluster) or a scheduler address."),
+    ] = None,
+) -> None:
+    """Ingest, code and store PATHS: the whole pipeline (idempotent: re-runs add nothing)."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from multivector.store import Store
+
+    resolver = make_resolver(actors) if actors else None
+    try:
+        with (
+            Store(db) as store,
+            Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                TextColumn("{task.completed} articles"),
+                TimeElapsedColumn(),
+                console=err,
+                transient=True,
+                disable=not err.is_terminal,
+            ) as progress,
+        ):
+            task = progress.add_task("ingesting and coding", total=None)
+            if dask:
+                report = _run_dask(paths, store, dask, recode=recode)
+            else:
+                from multivector.pipeline import run as run_pipeline
+
+                report = run_pipeline(
+                    paths,
+                    store,
+                    on_error=report_error,
+                    on_progress=lambda n: progress.advance(task, n),
+                    n_process=workers,
+                    cache=_cache(no_cache),
+                    resolver=resolver,
+                    recode=recode,
+                )
+            db_path = store.path
+    except MultivectorError as exc:
+        fail(exc)
+    err.print(
+        f"{report.articles} articles read: {report.added} added, {report.exact_duplicates} exact duplicates, "
+        f"{report.near_duplicates} near-duplicates linked; {report.coded} coded ({report.skipped_coded} "
+        f"already coded): {report.events} events, {report.facts} facts; {len(report.errors)} inputs "
+        f"failed → {db_path}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    if report.errors:
+        raise typer.Exit(1)
+
+
+def _run_dask(paths: list[str], store, address: str, *, recode: bool):
+    """`run --dask`: extraction and coding on a Dask cluster, writes here (DuckDB has one writer)."""
+    from multivector import scale
+
+    runner = getattr(scale, "run_dask", None)
+    if runner is None:
+        raise MultivectorError("this installation has no Dask runner (multivector.scale.run_dask)")
+    return runner(paths, store, scheduler=address, on_error=report_error, recode=recode)
+
+
+@app.command()
+def events(
+    country: Annotated[str | None, typer.Option("--country", "-c", help="Either side (ISO3).")] = None,
+    source: Annotated[str | None, typer.Option(help="Source country (ISO3).")] = None,
+    target: Annotated[str | None, typer.Option(help="Target country (ISO3).")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor id on either side.")] = None,
+    since: Annotated[str | None, typer.Option(help="First date (ISO), inclusive.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last date (ISO), inclusive.")] = None,
+    root: Annotated[str | None, typer.Option(help="CAMEO root, e.g. 04.")] = None,
+    cameo: Annotated[str | None, typer.Option(help="CAMEO code or prefix, e.g. 057.")] = None,
+    quad: Annotated[int | None, typer.Option("--quad", min=1, max=4, help="QuadClass 1-4.")] = None,
+    article: Annotated[str | None, typer.Option(help="Article id.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    db: DbOption = None,
+    fmt: EventFormatOption = EventFormat.table,
+) -> None:
+    """Stored events, filtered; `-f gdelt` writes GDELT 2.0 export lines."""
+    from multivector.store.export import EventFilter, _article_urls, query_events
+
+    flt = EventFilter(country=country, source=source, target=target, actor=actor, since=since, until=until,
+                      root=root, cameo=cameo, quad_class=quad, article_id=article, limit=limit)
+    with open_store(db, read_only=True) as store:
+        try:
+            arts = None
+            if fmt is EventFormat.gdelt:
+                from multivector.records import Article
+
+                arts = {
+                    aid: Article(id=aid, title=None, date=None, date_precision=None, lang="", url=url,
+                                 source_path=path, part=0, text="")
+                    for aid, (url, path) in _article_urls(store.con).items()
+                }
+            _write_events(query_events(store.con, flt), fmt, arts)
+        except MultivectorError as exc:
+            fail(exc)
+
+
+@app.command()
+def explain(
+    event_id: Annotated[str, typer.Argument(help="Event id (or a unique prefix of 6+ characters).")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON.")] = False,
+) -> None:
+    """Why an event was coded: its sentence, article, the pattern that fired and the parse path."""
+    from multivector.coding import explain as explain_event
+    from multivector.store.export import get_event
+
+    with open_store(db, read_only=True) as store:
+        try:
+            ev = get_event(store.con, event_id)
+            if ev is None:
+                fail(MultivectorError(f"no event {event_id!r} in {store.path}"))
+            art = store.get_article(ev.article_id) if ev.article_id else None
+        except MultivectorError as exc:
+            fail(exc)
+    info = explain_event(ev)
+    info["article"] = None if art is None else {
+        "id": art.id, "title": art.title, "date": art.date, "url": art.url, "source_path": art.source_path,
+    }
+    if as_json:
+        print(json.dumps(info, ensure_ascii=False, indent=2))
+        return
+    _print_explanation(info)
+
+
+def _print_explanation(info: dict) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
+    out = Console(highlight=False)
+    src, tgt = info["source"], info["target"]
+    art = info.get("article") or {}
+    out.print(f"[bold]event[/bold] {info['event_id']}  CAMEO {info['cameo']}  "
+              f"QuadClass {info['quad_class']}  Goldstein {info['goldstein']}  "
+              f"PLOVER {info['plover'] or '-'}  ({info['modality']})")
+    out.print(f"[bold]article[/bold] {escape(str(art.get('title')))}  {art.get('date') or 'undated'}  "
+              f"{escape(str(art.get('url') or art.get('source_path') or ''))}")
+    out.print(f"[bold]sentence[/bold] [{info['span'][0]}:{info['span'][1]}] {escape(info['sentence'])}")
+    out.print(f"[bold]source[/bold] {escape(src['text'])} → {src['actor_id']} {src['country']} "
+              f"{src['agent']}")
+    if tgt:
+        out.print(f"[bold]target[/bold] {escape(tgt['text'])} → {tgt['actor_id']} {tgt['country']} "
+                  f"{tgt['agent']}")
+    out.print(f"[bold]trigger[/bold] {escape(info['trigger'])}   [bold]pattern[/bold] "
+              f"{escape(json.dumps(info['pattern'], ensure_ascii=False))}")
+    for role in ("source", "target"):
+        path = info.get(f"{role}_path") or []
+        if path:
+            steps = " → ".join(f"{t['text']}/{t['dep']}" for t in path)
+            out.print(f"[bold]parse path trigger→{role}[/bold] {escape(steps)}")
+
+
+class ExportWhat(StrEnum):
+    events = "events"
+    mentions = "mentions"
+    articles = "articles"
+    facts = "facts"
+
+
+class ExportFormat(StrEnum):
+    gdelt = "gdelt"
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+@app.command()
+def export(
+    what: Annotated[ExportWhat, typer.Option("--what", help="Which table.")] = ExportWhat.events,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format.")] = ExportFormat.jsonl,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output file.")] = Path("events.jsonl"),
+    country: Annotated[str | None, typer.Option("--country", "-c", help="Events: either side.")] = None,
+    since: Annotated[str | None, typer.Option(help="Events: first date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Events: last date.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export a stored table as GDELT 2.0 TSV (events), Parquet, CSV or JSONL."""
+    from multivector.store.export import EventFilter
+    from multivector.store.export import export as run_export
+
+    flt = EventFilter(country=country, since=since, until=until)
+    with open_store(db, read_only=True) as store:
+        try:
+            n = run_export(store.con, what.value, fmt.value, out, flt)
+        except MultivectorError as exc:
+            fail(exc)
+    err.print(f"{n} {what.value} → {out}", highlight=False)
+
+
+@app.command()
+def evaluate(
+    corpora: Annotated[
+        Path | None, typer.Option(help="The shared corpora folder (default: ../shared/corpora).")
+    ] = None,
+    only: Annotated[
+        list[str] | None, typer.Option("--only", help="coding, actors, extraction, stories (repeatable).")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, jsonl, csv or tsv.")] = "table",
+) -> None:
+    """Reproduce the measured-quality scores on the shared gold corpora, as one table."""
+    from multivector.evaluation import default_corpora, evaluate_suites
+
+    root = corpora or default_corpora()
+    if root is None or not root.is_dir():
+        fail(MultivectorError(f"no corpora folder at {root}; pass --corpora"))
+    try:
+        rows = evaluate_suites(root, only or None, on_progress=lambda s: err.print(f"evaluating {s}…"))
+    except MultivectorError as exc:
+        fail(exc)
+    write_records(rows, fmt, ["suite", "data", "metric", "value", "n"], title="measured quality")

@@ -1,0 +1,162 @@
+"""End to end through the CLI: code (no store), run (ingest + code + store), events, explain, export."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from multivector.cli import app
+from multivector.store import Store
+
+runner = CliRunner()
+
+VISIT = (
+    "Tokayev flies to Moscow\nMarch 3, 2024\n\n"
+    "Kazakhstan's President Kassym-Jomart Tokayev arrived in Moscow on Sunday for talks with Vladimir "
+    "Putin. Trade between Kazakhstan and Russia reached $28 billion in 2023. "
+    "Kazakhstan and Russia signed an agreement on gas transit during the visit. "
+    "The European Union criticized Russia over the detention of journalists.\n\nLeave a Reply\n"
+)
+SANCTIONS = (
+    "Brussels widens measures\nJune 21, 2021\n\n"
+    "The European Union imposed sanctions on Belarus after the forced landing of a passenger jet in Minsk. "
+    "Belarus accused the European Union of interfering in its internal affairs.\n"
+)
+
+
+@pytest.fixture
+def inputs(tmp_path: Path, monkeypatch) -> Path:
+    monkeypatch.setenv("MULTIVECTOR_CACHE", str(tmp_path / "cache"))
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "visit.txt").write_text(VISIT, encoding="utf-8")
+    (d / "sanctions.txt").write_text(SANCTIONS, encoding="utf-8")
+    (d / "broken.html").write_bytes(b"\x00\x01\x02\xff" * 50)
+    return d
+
+
+def _ev(db: Path, *args: str) -> list[dict]:
+    return _jsonl(runner.invoke(app, ["events", "--db", str(db), *args, "-f", "jsonl"]).stdout)
+
+
+def _jsonl(out: str) -> list[dict]:
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def test_code_prints_events_with_evidence_and_reports_bad_input(inputs: Path) -> None:
+    res = runner.invoke(app, ["code", str(inputs), "-f", "jsonl"])
+    assert res.exit_code == 1  # the binary file failed, the rest was coded
+    assert "broken.html" in res.stderr
+    events = _jsonl(res.stdout)
+    dyads = {(e["source"]["country"], e["cameo"][:2], e["target"]["country"] if e["target"] else None)
+             for e in events}
+    assert ("EUR", "16", "BLR") in dyads  # sanctions: root 16, material conflict
+    assert any(s == "KAZ" and t == "RUS" and r in ("03", "04", "05") for s, r, t in dyads)
+    for e in events:
+        assert set(e) >= {"article_id", "event_id", "date", "source", "target", "cameo", "root", "quad_class",
+                          "goldstein", "plover", "negated", "modality", "sentence", "span", "trigger"}
+        assert e["negated"] is False and (e["sentence"] in VISIT or e["sentence"] in SANCTIONS)
+        assert "Leave a Reply" not in e["sentence"]
+    gdelt = runner.invoke(app, ["code", str(inputs / "sanctions.txt"), "-f", "gdelt"])
+    rows = [line.split("\t") for line in gdelt.stdout.splitlines()]
+    assert rows and all(len(r) == 61 for r in rows)
+    assert any(r[26] == "163" or r[28] == "16" for r in rows)  # EventCode / EventRootCode columns
+
+
+def test_run_is_idempotent_and_completes_uncoded_articles(inputs: Path, tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    # articles stored by a plain ingest (or a run killed before coding) are coded by the next run
+    assert runner.invoke(app, ["ingest", str(inputs / "visit.txt"), "--db", str(db)]).exit_code == 0
+    first = runner.invoke(app, ["run", str(inputs), "--db", str(db)])
+    assert first.exit_code == 1 and "broken.html" in first.stderr
+    with Store(db, read_only=True) as s:
+        counts = s.counts()
+    assert counts["articles"] == 2 and counts["coded"] == 2 and counts["events"] > 3
+    again = runner.invoke(app, ["run", str(inputs), "--db", str(db)])
+    assert "0 coded (2 already coded)" in again.stderr
+    with Store(db, read_only=True) as s:
+        assert s.counts() == counts
+    forced = runner.invoke(app, ["run", str(inputs), "--db", str(db), "--recode"])
+    assert "2 coded" in forced.stderr
+    with Store(db, read_only=True) as s:
+        assert s.counts() == counts  # re-coding replaces, never doubles
+
+
+@pytest.fixture
+def store_db(inputs: Path, tmp_path: Path) -> Path:
+    db = tmp_path / "e.duckdb"
+    runner.invoke(app, ["run", str(inputs), "--db", str(db)])
+    return db
+
+
+def test_events_filters_and_formats(store_db: Path) -> None:
+    all_ev = _jsonl(runner.invoke(app, ["events", "--db", str(store_db), "-f", "jsonl"]).stdout)
+    blr = _jsonl(runner.invoke(app, ["events", "--db", str(store_db), "-c", "BLR", "-f", "jsonl"]).stdout)
+    assert 0 < len(blr) < len(all_ev)
+    assert all("BLR" in (e["source"]["country"], (e["target"] or {}).get("country")) for e in blr)
+    conflict = _ev(store_db, "--quad", "4")
+    assert conflict and all(e["quad_class"] == 4 for e in conflict)
+    since = _jsonl(runner.invoke(app, ["events", "--db", str(store_db), "--since", "2024-01-01",
+                                       "-f", "jsonl"]).stdout)
+    assert since and all(e["date"] >= "2024-01-01" for e in since)
+    tsv = runner.invoke(app, ["events", "--db", str(store_db), "-f", "tsv"]).stdout.splitlines()
+    assert tsv[0].split("\t")[:3] == ["article_id", "event_id", "date"] and len(tsv) == len(all_ev) + 1
+    table = runner.invoke(app, ["events", "--db", str(store_db), "--limit", "2"])
+    assert table.exit_code == 0 and "events" in table.stdout
+
+
+def test_explain_shows_sentence_pattern_and_path(store_db: Path) -> None:
+    ev = _ev(store_db, "--cameo", "16")[0]
+    res = runner.invoke(app, ["explain", ev["event_id"], "--db", str(store_db), "--json"])
+    info = json.loads(res.stdout)
+    assert info["sentence"] == ev["sentence"] and info["pattern"]["code"] == ev["cameo"]
+    assert info["article"]["date"] == "2021-06-21" and info["source_path"]  # parse path to the source
+    human = runner.invoke(app, ["explain", ev["event_id"][:8], "--db", str(store_db)])
+    assert human.exit_code == 0 and "pattern" in human.stdout and "sanction" in human.stdout.lower()
+    missing = runner.invoke(app, ["explain", "ffffffffffff", "--db", str(store_db)])
+    assert missing.exit_code == 2 and "no event" in missing.stderr
+
+
+def test_export_every_table_and_format(store_db: Path, tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    with Store(store_db, read_only=True) as s:
+        counts = s.counts()
+    assert counts["facts"] >= 1
+    out = tmp_path / "x"
+    for what in ("events", "mentions", "articles", "facts"):
+        for fmt in ("parquet", "csv", "jsonl"):
+            path = out / f"{what}.{fmt}"
+            args = ["export", "--what", what, "-f", fmt, "-o", str(path), "--db", str(store_db)]
+            res = runner.invoke(app, args)
+            assert res.exit_code == 0, res.stderr
+            if fmt == "parquet":
+                assert pq.read_table(path).num_rows == counts[what]
+            elif fmt == "csv":
+                with path.open(encoding="utf-8") as fh:
+                    assert len(list(csv.reader(fh))) == counts[what] + 1
+            else:
+                assert len(path.read_text(encoding="utf-8").splitlines()) == counts[what]
+    gd = out / "events.gdelt.tsv"
+    assert runner.invoke(app, ["export", "-f", "gdelt", "-o", str(gd), "--db", str(store_db)]).exit_code == 0
+    rows = [r.split("\t") for r in gd.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == counts["events"] and {len(r) for r in rows} == {61}
+    assert all("#chars=" in r[60] for r in rows)
+    args = ["export", "--what", "articles", "-f", "gdelt", "-o", str(gd), "--db", str(store_db)]
+    bad = runner.invoke(app, args)
+    assert bad.exit_code == 2 and "events only" in bad.stderr
+
+
+def test_evaluate_prints_one_table(corpora_dir: Path) -> None:
+    if not (corpora_dir / "bbn-accent-dedup").is_dir():
+        pytest.skip("bbn-accent-dedup missing")
+    res = runner.invoke(app, ["evaluate", "--corpora", str(corpora_dir), "--only", "stories", "-f", "jsonl"])
+    rows = _jsonl(res.stdout)
+    assert {r["metric"] for r in rows} == {"B-cubed F1", "ARI"}
+    assert all(0.5 < r["value"] <= 1 for r in rows)
+    bad = runner.invoke(app, ["evaluate", "--corpora", str(corpora_dir), "--only", "nonsense"])
+    assert bad.exit_code == 2

@@ -1,0 +1,60 @@
+"""A known speaker (JSONL ``speaker_country``) makes "we", "our", "my country" … its government."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from multivector.clean import clean_document
+from multivector.coding import code_article, code_text
+from multivector.nlp import ResultCache
+from multivector.records import Article, RawDocument
+from multivector.sources.readers import read_jsonl
+
+
+def _dyads(events) -> set[tuple[str, str, str | None]]:
+    return {(e.source.country, e.source.agent, e.target.country if e.target else None) for e in events}
+
+
+def test_we_resolves_to_the_speaker():
+    events = code_text("We strongly condemn the aggression of Russia.", "2024", speaker="UKR")
+    assert ("UKR", "GOV", "RUS") in _dyads(events)
+    assert all(e.source.country != "RUS" for e in events if e.target is not None)
+
+
+def test_my_country_resolves_to_the_speaker():
+    events = code_text("My country signed an agreement with France.", "2024", speaker="KAZ")
+    src = [e.source for e in events if e.target is not None and e.target.country == "FRA"]
+    assert src and src[0].country == "KAZ" and src[0].agent == "GOV" and src[0].text == "My country"
+
+
+def test_without_speaker_first_person_is_not_the_speaker():
+    events = code_text("We strongly condemn the aggression of Russia.", "2024")
+    assert all(e.source.country != "UKR" for e in events)
+
+
+def test_named_country_beats_first_person_words():
+    # "US" is tagged like the pronoun "us" but the resolver's United States wins
+    events = code_text("The US imposed sanctions on Iran.", "2024", speaker="FRA")
+    assert ("USA", "", "IRN") in _dyads(events)
+    assert all(e.source.country != "FRA" for e in events)
+
+
+def test_speaker_country_survives_jsonl_to_article_and_coding(tmp_path: Path):
+    text = "We support Ukraine. Our government signed an agreement with Germany on trade."
+    line = json.dumps({"id": "s1", "date": "2024", "speaker_country": "POL", "text": text}).encode() + b"\n"
+    docs = [
+        d for d in read_jsonl("mem.jsonl", io.BytesIO(line), max_bytes=10**6) if isinstance(d, RawDocument)
+    ]
+    (article,) = clean_document(docs[0])
+    assert article.extra["speaker_country"] == "POL"
+    cache = ResultCache(tmp_path)
+    events, mentions, _ = code_article(article, cache=cache)
+    assert ("POL", "GOV", "DEU") in _dyads(events)
+    assert any(m.text == "Our government" and m.country == "POL" for m in mentions)
+    # the speaker is part of the cache key: the same text without a speaker is coded afresh
+    plain = Article(article.id, None, article.date, None, article.lang, None, "mem", 0, article.text)
+    events_plain, _, _ = code_article(plain, cache=cache)
+    assert ("POL", "GOV", "DEU") not in _dyads(events_plain)
+    assert code_article(article, cache=cache)[0] == events and cache.hits >= 1
