@@ -28,8 +28,15 @@ install-test: $(if $(VIRTUAL_ENV),,$(VENV)/bin/python)
 demo: install
 	@mkdir -p out
 	@rm -f $(DEMO_DB) $(DEMO_DB).wal
-	$(PY) -m multivector ingest examples/corpus --db $(DEMO_DB)
+	$(PY) -m multivector run examples/corpus --db $(DEMO_DB)
 	$(PY) -m multivector stats --db $(DEMO_DB)
+	$(PY) -m multivector events --db $(DEMO_DB) --country BLR --limit 15
+	$(PY) -m multivector balance --country BLR --by year --db $(DEMO_DB)
+	$(PY) -m multivector report --country BLR --db $(DEMO_DB) -o out/report.html
+	@echo
+	@echo "Report:    $(CURDIR)/out/report.html  (open it in a browser; works offline)"
+	@echo "Database:  $(CURDIR)/$(DEMO_DB)"
+	@echo "Dashboard: $(PY) -m multivector serve --db $(DEMO_DB)   then open http://127.0.0.1:8000/"
 
 test: install-test
 	$(PY) -m ruff check src tests benchmarks

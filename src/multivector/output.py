@@ -32,6 +32,13 @@ def _flat(value: Any) -> str:
     return str(value)
 
 
+def _cell_for_people(value: Any) -> str:
+    """Table cells round floats to four significant digits; machine formats keep full precision."""
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    return _flat(value)
+
+
 def _tsv_cell(value: Any) -> str:
     """TSV has no quoting, so tabs and newlines inside a value become spaces."""
     return _flat(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
@@ -90,7 +97,7 @@ def write_records(
         for c in columns:
             table.add_column(c, overflow="ellipsis", max_width=widths.get(c), no_wrap=c in widths)
         for rec in records:
-            table.add_row(*[_flat(rec.get(c)) for c in columns])
+            table.add_row(*[_cell_for_people(rec.get(c)) for c in columns])
             count += 1
         Console(file=out, width=None if out.isatty() else 200).print(table)
     out.flush()

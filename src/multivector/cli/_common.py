@@ -39,9 +39,23 @@ def report_error(e: InputError) -> None:
     err.print(f"[red]error[/red]: {e.path}: {e.reason}", highlight=False, soft_wrap=True)
 
 
-def fail(exc: MultivectorError) -> None:
-    err.print(f"[red]error[/red]: {exc}", highlight=False, soft_wrap=True)
+def fail(exc: MultivectorError, db: str | bool | None = False) -> None:
+    """Print a one-line error and exit 2. With ``db`` (the command's --db, None meaning the default),
+    a lock held by a running dashboard is explained: where it runs and where to upload instead."""
+    message = str(exc)
+    if db is not False and "lock" in message.lower():
+        message = _dashboard_lock(db) or message
+    err.print(f"[red]error[/red]: {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(2)
+
+
+def _dashboard_lock(db: str | None) -> str | None:
+    try:
+        from multivector.store import resolve_db_path
+        from multivector.web.app import lock_message
+    except ImportError:
+        return None
+    return lock_message(resolve_db_path(db))
 
 
 @contextmanager
@@ -52,7 +66,7 @@ def open_store(db: str | None, *, read_only: bool = False) -> Iterator[Any]:
     try:
         store = Store(db, read_only=read_only)
     except MultivectorError as exc:
-        fail(exc)
+        fail(exc, db)
     with store:
         yield store
 

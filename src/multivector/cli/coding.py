@@ -173,7 +173,7 @@ def run(
                 )
             db_path = store.path
     except MultivectorError as exc:
-        fail(exc)
+        fail(exc, db)
     err.print(
         f"{report.articles} articles read: {report.added} added, {report.exact_duplicates} exact duplicates, "
         f"{report.near_duplicates} near-duplicates linked; {report.coded} coded ({report.skipped_coded} "

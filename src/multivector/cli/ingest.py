@@ -69,7 +69,7 @@ def ingest(paths: PathsArg, db: DbOption = None) -> None:
             )
             db_path = store.path
     except MultivectorError as exc:
-        fail(exc)
+        fail(exc, db)
     err.print(
         f"{report.articles} articles read: {report.added} added, {report.exact_duplicates} exact "
         f"duplicates, {report.near_duplicates} near-duplicates linked, {len(report.errors)} inputs failed "

@@ -392,6 +392,7 @@ def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, allow_remot
     """Run the dashboard with uvicorn until interrupted, announcing itself in a sidecar marker."""
     import json
     import os
+    import signal
 
     import uvicorn
 
@@ -399,7 +400,11 @@ def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, allow_remot
     app = create_app(db, read_only=read_only)
     marker = marker_path(db)
     marker.write_text(json.dumps({"pid": os.getpid(), "url": f"http://{host}:{port}"}))
+    # uvicorn shuts down gracefully on SIGTERM, then re-raises it to the previous handler: make that
+    # an ordinary exit so the marker is removed and the store is closed cleanly
+    previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         uvicorn.run(app, host=host, port=port, log_level="warning")
     finally:
         marker.unlink(missing_ok=True)
+        signal.signal(signal.SIGTERM, previous)
