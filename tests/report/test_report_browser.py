@@ -1,0 +1,60 @@
+"""The report in a real headless Chromium (Debian's) driven by Playwright: charts render, no console
+errors, nothing wider than the window; a full-page screenshot lands in test-output/report/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from multivector.report.html import plotly_js, write_report
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run"]
+OUT = Path(__file__).resolve().parents[2] / "test-output" / "report"
+
+if not CHROMIUM.exists():
+    pytest.skip("Debian chromium is not installed", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+def _fill_many(b) -> None:
+    """Two years of BLR events with East and West partners, long titles and sentences to test wrapping."""
+    partners = [("RUS", 1, 3.0), ("USA", 3, -2.0), ("EUR", 4, -8.0), ("CHN", 2, 7.0), ("DEU", 1, 3.4),
+                ("RUS", 2, 6.0), ("POL", 3, -4.0), ("KAZ", 1, 1.0)]
+    for i in range(48):
+        partner, quad, g = partners[i % len(partners)]
+        aid = f"a{i}"
+        date = f"{2023 + i // 24}-{(i // 2) % 12 + 1:02d}-{i % 27 + 1:02d}"
+        b.article(aid, date, title=f"Minsk and {partner}: a long headline number {i} " + "word " * 20)
+        b.event(aid, "BLR", partner, quad=quad, goldstein=g,
+                sentence=f"Belarus and {partner} did something notable, sentence {i}. " + "Detail " * 40)
+
+
+@pytest.mark.parametrize("width", [1280, 820])
+def test_report_in_browser(store, tmp_path: Path, width: int) -> None:
+    if plotly_js() is None:
+        pytest.skip("plotly is not installed")
+    con, b = store
+    _fill_many(b)
+    out = write_report(con, "BLR", tmp_path / "blr.html", n_boot=100)
+    OUT.mkdir(parents=True, exist_ok=True)
+    errors: list[str] = []
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.on("request", lambda r: r.url.startswith("http") and errors.append("network: " + r.url))
+            page.goto(out.as_uri())
+            page.wait_for_selector('[data-charts="ready"]', timeout=30_000)
+            charts = page.locator(".main-svg").count()
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            page.screenshot(path=str(OUT / f"report-{width}.png"), full_page=True)
+        finally:
+            browser.close()
+    assert errors == []
+    assert charts >= 4  # balance band, partners, heatmap, QuadClass mix
+    assert overflow <= 0, f"page is {overflow}px wider than the window"
