@@ -157,3 +157,18 @@ def test_title_gives_unknown_people_a_sector(resolver) -> None:
     assert m.text == "Deputy Defence Minister Oleg Zarubin" and m.actor_id is None and m.agent == "GOV"
     m = resolver.resolve_phrase("Lt. Gen. Oleg Zarubin")
     assert m.agent == "MIL"
+
+
+def test_pronoun_phrase_and_name_running_into_another_name(resolver) -> None:
+    he = resolver.resolve_phrase("He")
+    assert (he.actor_id, he.country, he.agent) == (None, "", "UNK")
+    m = resolver.resolve_phrase("Minister Juan Carlos Jobet", "2021-04-01")
+    assert m.actor_id != "juan_carlos_i" and m.country == "CHL"
+
+
+def test_bare_surname_that_is_an_ordinary_word_is_not_a_person(resolver) -> None:
+    """Sentence-initial common words must not become politicians ("Wine exports" is not Bobi Wine)."""
+    for text in ("Wine exports from Moldova to Russia resumed.", "Brown coal deliveries to Germany stopped."):
+        assert not [m for m in resolver.find_mentions(text, "2019-01-01") if m.actor_id and "_" in m.actor_id]
+    named = resolver.find_mentions("Rice met Lavrov in Moscow.", "2006-01-01")
+    assert [m.actor_id for m in named][:2] == ["rice_condoleezza", "lavrov_sergey"]

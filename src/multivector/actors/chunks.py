@@ -176,6 +176,9 @@ class Chunker:
         kinds = {a.kind for a in hit.atoms}
         if "person" in kinds and chunk.person is not None:
             return False
+        if "person" in kinds and chunk.actor is not None and not self._held_office_in(hit, chunk.actor):
+            # "US ambassador to Germany Richard Grenell": the country before the name is not his
+            return False
         if (
             kinds & {"actor", "adj"}
             and "person" not in kinds
@@ -208,6 +211,18 @@ class Chunker:
             self._add(cur, h, toks)
             chunks.append(cur)
         return chunks
+
+    def _held_office_in(self, hit: Hit, actor_atom: Atom) -> bool:
+        """Whether a person the hit may name ever had a role for the chunk's country (unknown: assume so)."""
+        actor = self.data.actors.get(actor_atom.ref)
+        if actor is None or actor.kind != "country":
+            return True
+        people = [self.data.people.get(a.ref) for a in hit.atoms if a.kind == "person"]
+        people = [p for p in people if p is not None and p.roles]
+        if not people:
+            return True
+        codes = {actor.id, actor.country} | ({"SUN"} if actor.country == "RUS" else set())
+        return any(r.country in codes or r.org in codes for p in people for r in p.roles)
 
     def _pick_actor(self, hit: Hit) -> Atom | None:
         cands = [a for a in hit.atoms if a.kind in ("actor", "adj")]

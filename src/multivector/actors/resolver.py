@@ -74,6 +74,9 @@ MODIFIERS = {
     "thousands",
 }
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+# a coder's actor span that is only a pronoun names nobody the dictionaries can resolve: sector UNK (as in
+# PLOVER/NGEC), no country, no actor
+PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "us", "i", "you", "it", "himself", "herself"}
 
 
 def _cased(forms: Iterable[str]) -> tuple[bool, bool]:
@@ -166,6 +169,8 @@ class ActorResolver:
         return replace(hit)
 
     def _resolve_phrase(self, text: str, day: dt.date | None) -> Mention:
+        if text.strip().lower() in PRONOUNS and text.strip() not in ("US", "IT"):
+            return Mention(text, 0, len(text), None, None, "", "UNK", None, 0.1)
         if _CYRILLIC.search(text):
             # Russian phrases need the Russian lemmas ("Кремля" → "Кремль"), not the English pipeline
             mentions = self.find_mentions(text, date=day, lang="ru")
@@ -232,7 +237,14 @@ class ActorResolver:
                 continue
             if need_cap and span_text.islower():
                 continue
-            hits.append(Hit(start, end, self.data.phrases[key], span_text))
+            atoms = self.data.phrases[key]
+            if end - start == 1 and doc[start].pos_ != "PROPN" and all(
+                a.kind == "person" and a.priority <= 2 for a in atoms
+            ):
+                # a bare surname the tagger reads as an ordinary word is that word: "Wine exports",
+                # "Rice harvests", "Brown coal" at the start of a sentence are not Bobi Wine, Rice, Brown
+                continue
+            hits.append(Hit(start, end, atoms, span_text))
         # a city inside a longer PERSON entity is part of a name ("Feliciano Valencia"), and a common noun
         # inside an otherwise unknown name is part of that name ("Zorbex Holdings")
         drop: set[int] = set()
@@ -258,8 +270,32 @@ class ActorResolver:
                 and not any(h.start < e.start < h.end or h.start < e.end < h.end for h in hits)
             ):
                 drop.update(inside)
+        # a known name run into more proper nouns that are not part of it is someone else's name, even
+        # when NER cuts the entity short ("Minister Juan Carlos Jobet" is not King Juan Carlos)
+        covered = {i for h in hits for i in range(h.start, h.end)}
+        for i, h in enumerate(hits):
+            if i not in drop and self._runs_into_other_name(doc, h, covered):
+                drop.add(i)
         hits = [h for i, h in enumerate(hits) if i not in drop]
         return self.chunker.select(hits)
+
+    def _runs_into_other_name(self, doc: Any, hit: Hit, covered: set[int]) -> bool:
+        people = [self.data.people.get(a.ref) for a in hit.atoms if a.kind == "person"]
+        people = [p for p in people if p is not None]
+        if not people or len(people) != len(hit.atoms):
+            return False
+        extra = set()
+        for j in (hit.start - 1, hit.end):
+            if 0 <= j < len(doc) and j not in covered:
+                t = doc[j]
+                if t.is_alpha and t.pos_ == "PROPN" and t.text[:1].isupper() and len(t.text) > 1:
+                    extra.add(t.lower_)
+        if not extra:
+            return False
+        return not any(
+            extra <= {w.lower() for n in (p.name, *p.aliases) for w in n.replace("-", " ").split()}
+            for p in people
+        )
 
     def _other_person(self, ent: Any, hit: Hit) -> bool:
         """True when a surname hit sits in a longer name that is not this person's ("Jam Kamal Khan")."""

@@ -7,6 +7,7 @@ are imported only here, only when Russian text is resolved.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -70,22 +71,67 @@ def _load(resolver: ActorResolver) -> RussianPipeline:
         if p.isascii() and any(c.isalpha() for c in p)
     }
     forms_of = {**{p: resolver.data.forms.get(p, {p}) for p in latin}, **resolver.data.ru_forms}
-    for phrase, atoms in [*((p, a) for p, a in latin.items() if a), *resolver.data.ru_phrases.items()]:
-        key = tuple(lemma(w) for w in WORD_RE.findall(phrase))
-        if not key:
-            continue
-        bucket = index.setdefault(key, [])
-        bucket.extend(a for a in atoms if a not in bucket)
-        forms = forms_of.get(phrase, {phrase})
-        need_cap = all(any(c.isupper() for c in f) for f in forms)
-        need_upper = all(f.isupper() and len(f) <= 6 for f in forms)
-        old = cased.get(key, (True, True))
-        cased[key] = (old[0] and need_cap, old[1] and need_upper)
+
+    @lru_cache(maxsize=50_000)
+    def name_lemmas(word: str) -> tuple[str, ...]:
+        """Every lemma an inflected form of a name can get: pymorphy3 reads the genitive of a foreign male
+        name as a word of its own ("Рааба" -> "рааба", not "рааб"), so the text's lemma is not always the
+        dictionary's."""
+        out = {lemma(word)}
+        if word.isalpha():
+            for p in morph.parse(_norm(word))[:3]:
+                if p.tag.POS != "NOUN":
+                    continue
+                for case in ("gent", "datv", "accs", "ablt", "loct"):
+                    f = p.inflect({case, "sing"})
+                    if f is not None:
+                        out.add(lemma(f.word))
+        return tuple(sorted(out))
+
+    def keys(phrase: str, atoms: list[Any]) -> list[tuple[str, ...]]:
+        words = WORD_RE.findall(phrase)
+        base = tuple(lemma(w) for w in words)
+        if not base or not any(a.kind == "person" for a in atoms):
+            return [base] if base else []
+        variants = [name_lemmas(w) for w in words]
+        combos = 1
+        for v in variants:
+            combos *= len(v)
+        if combos > 64:
+            return [base]
+        return list(dict.fromkeys([base, *itertools.product(*variants)]))
+
+    entries = [*((p, a) for p, a in latin.items() if a), *resolver.data.ru_phrases.items()]
+    for phrase, atoms in entries:
+        base = tuple(lemma(w) for w in WORD_RE.findall(phrase))
+        if base:
+            _index(index, cased, base, atoms, forms_of.get(phrase, {phrase}))
+    # the extra lemma readings of names never take a key that means something else ("Грузина" is a person
+    # only if no country, sector or organisation has that lemma)
+    for phrase, atoms in entries:
+        for key in keys(phrase, atoms)[1:]:
+            if all(a.kind == "person" for a in index.get(key, ())):
+                _index(index, cased, key, atoms, forms_of.get(phrase, {phrase}))
     emb = NewsEmbedding()
     chunker = Chunker(resolver.data, GLUE_RU, PRE_GLUE_RU, CONJ_RU, MOD_RU)
     return RussianPipeline(
         Segmenter(), NewsNERTagger(emb), lemma, index, cased, max(len(k) for k in index), chunker
     )
+
+
+def _index(
+    index: dict[tuple[str, ...], list[Any]],
+    cased: dict[tuple[str, ...], tuple[bool, bool]],
+    key: tuple[str, ...],
+    atoms: list[Any],
+    forms: set[str],
+) -> None:
+    bucket = index.setdefault(key, [])
+    bucket.extend(a for a in atoms if a not in bucket)
+    need_cap = all(any(c.isupper() for c in f) for f in forms)
+    need_upper = all(f.isupper() and len(f) <= 6 for f in forms)
+    old = cased.get(key, (True, True))
+    cased[key] = (old[0] and need_cap, old[1] and need_upper)
 
 
 def pipeline(resolver: ActorResolver) -> RussianPipeline:
