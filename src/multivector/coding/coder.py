@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from multivector.coding.dates import event_date
+from multivector.coding.places import LOCAL_ROOTS, located_mentions
 from multivector.coding.rules import (
     APPEAL,
     APPEAL_OF,
@@ -33,17 +34,23 @@ from multivector.coding.rules import (
     DEMAND,
     DEMAND_OF,
     INTENT,
+    INTENT_NOUNS,
     INTENT_OF,
+    LIGHT_FORMS,
     LIGHT_VERBS,
     NOUN_SOURCE_PREPS,
     PLURAL_ANAPHORS,
     REFUSE,
     REJECT_OF,
+    RELATIONAL_NOUNS,
     STATE_AGENTS,
+    STATIVE_PASSIVE,
     _mapped,
 )
 from multivector.coding.syntax import (
+    _addressees,
     _clause_children,
+    _clause_verb,
     _future,
     _governing_verb,
     _hypothetical,
@@ -54,6 +61,8 @@ from multivector.coding.syntax import (
     _object_tokens,
     _obligation_aux,
     _subjects,
+    _ultimatum,
+    _warns_of_act,
 )
 from multivector.coding.tables import Pattern, cameo, pattern_index
 from multivector.records import Event, Mention
@@ -67,6 +76,8 @@ class Context:
     unknown_actors: bool = False
     offset: int = 0
     current: list[tuple[Mention, Any]] = field(default_factory=list)
+    located: set[int] = field(default_factory=set)  # ids of mentions given the country of their place
+    agent_tokens: set[int] = field(default_factory=set)  # tokens of any actor mention, country or not
 
     def add(self, mentions: Iterable[Mention]) -> None:
         for m in mentions:
@@ -203,6 +214,15 @@ class EventCoder:
     def hits(self, sent: Any, mentions: Sequence[Mention], ctx: Context, char_offset: int = 0) -> list[Hit]:
         """Every pattern that fires in the sentence, with modality mapping applied (negation, intent …)."""
         tokmap = self._token_mentions(sent, mentions, char_offset, ctx.unknown_actors)
+        ctx.located = set()
+        ctx.agent_tokens = set(self._token_mentions(sent, mentions, char_offset, True))
+        if not ctx.unknown_actors:
+            located, residents = located_mentions(sent, mentions, tokmap, char_offset)
+            for i, m in located.items():
+                if i not in tokmap:
+                    tokmap[i] = m
+                    if id(m) not in residents:
+                        ctx.located.add(id(m))
         subj = [
             (m, sent.doc[i])
             for i, m in tokmap.items()
@@ -247,6 +267,21 @@ class EventCoder:
         # A modal head (refuse/plan/urge) that fired on its own is superseded by its embedded act, and an
         # object noun that fired as a nominal event is superseded by the verb event that governs it.
         heads = {h.speaker.i for h in hits if h.speaker is not None}
+        # "Y must mediate": the act-specific demand replaces the bare "must" one on the same clause
+        specific = {
+            (h.trigger.i, h.speaker.i)
+            for h in hits
+            if h.speaker is not None and h.pattern.lemma != h.speaker.lower_
+        }
+        hits = [
+            h
+            for h in hits
+            if not (
+                h.pattern.lemma in ("must", "should")
+                and h.speaker is not None
+                and (h.trigger.i, h.speaker.i) in specific
+            )
+        ]
         verb_objs = {
             c.i
             for h in hits
@@ -254,10 +289,18 @@ class EventCoder:
             for c in h.trigger.children
             if c.dep_ in ("dobj", "nsubjpass", "attr")
         }
+        # "reached a consensus to exchange data": the embedded intent replaces the bare agreement
+        holders = {
+            h.speaker.head.i
+            for h in hits
+            if h.speaker is not None
+            and h.speaker.pos_ == "NOUN"
+            and h.speaker.head.lemma_.lower() not in ("sign", "ink", "ratify", "conclude", "initial", "seal")
+        }
         return [
             h
             for h in hits
-            if h.trigger.i not in heads and not (h.pattern.pos == "N" and h.trigger.i in verb_objs)
+            if h.trigger.i not in heads | holders and not (h.pattern.pos == "N" and h.trigger.i in verb_objs)
         ]
 
     def _constraints(self, tok: Any, pat: Pattern) -> Any:
@@ -283,10 +326,13 @@ class EventCoder:
         if pat.pos == "V" and tok.dep_ == "aux":
             return self._obligation(tok.head, tok, pat, code, tokmap, ctx)
         verb = tok if pat.pos == "V" else _governing_verb(tok)
-        duty = _obligation_aux(verb) if verb is not None else None
+        clause = _clause_verb(verb) if verb is not None else None
+        duty = _obligation_aux(clause) if clause is not None else None
         if duty is not None:
-            # "X said that Y must cooperate": X demands of Y, whatever Y is asked to do
-            return self._obligation(verb, duty, pat, _mapped(DEMAND_OF, code) or "100", tokmap, ctx)
+            # "X said that Y must cooperate / must be ready to mediate": X demands of Y what Y is to do
+            if pat.pos == "N":
+                return None  # a noun inside the demanded clause ("cooperate with inspectors") is no act
+            return self._obligation(clause, duty, pat, _mapped(DEMAND_OF, code) or "100", tokmap, ctx)
         if verb is not None and _hypothetical(verb):
             return None
         negated = (verb is not None and _negated(verb)) or (pat.pos == "N" and _noun_negated(tok))
@@ -314,13 +360,15 @@ class EventCoder:
                 modality = "asserted"
             elif lemma in APPEAL or appeal_like:
                 code, modality = _mapped(APPEAL_OF, code) or "020", "appeal"
+            elif lemma == "order" and code[:2] == "17":
+                pass  # "ordered the newspaper to suspend publication": the order is the coercion itself
             elif lemma in DEMAND:
                 code, modality = _mapped(DEMAND_OF, code) or "100", "appeal"
             elif lemma == "threaten":
                 code, modality = _mapped(INTENT_OF, code) or "130", "intent"
                 if code[:2] != "13":
                     code = "130"
-            elif lemma in INTENT and code[:2] not in ("01", "02", "03", "13"):
+            elif (lemma in INTENT or lemma in INTENT_NOUNS) and code[:2] not in ("01", "02", "03", "13"):
                 # announced hostile acts are threats in CAMEO (13x), friendly ones intents (03x)
                 code, modality = _mapped(INTENT_OF, code) or "030", "intent"
             else:
@@ -335,7 +383,16 @@ class EventCoder:
             mapped = _mapped(INTENT_OF, code)
             if mapped:
                 code, modality = mapped, "intent"
+        if modality == "intent" and code[:2] == "03" and verb is not None and _ultimatum(verb):
+            code = "130"  # "X will withdraw its force unless Y …": a conditional promise is a threat
+        if code == "110" and pat.lemma == "warn" and _warns_of_act(tok, set(tokmap) | ctx.agent_tokens):
+            code = "130"  # "warned that police will no longer tolerate rallies": a threat
         sources, targets, between = self._roles(tok, pat, head, tokmap, ctx)
+        if code == "150" and _exercise(pat) and len({m.country for m, _ in sources if m.country}) >= 2:
+            code = "062"  # "French and Egyptian warships launched war games": a joint exercise
+        if ctx.located and pat.code[:2] not in LOCAL_ROOTS:
+            sources = [s for s in sources if id(s[0]) not in ctx.located]
+            targets = [t for t in targets if id(t[0]) not in ctx.located]
         if not sources and ctx.unknown_actors and pat.pos == "V":
             # "soldiers were killed": the act is known, the actor is not
             sources = [(Mention("(unknown)", -1, -1, None, None, "", "", None, 0.0), tok)]
@@ -344,16 +401,24 @@ class EventCoder:
         return Hit(pat, code, modality, tok, sources, targets, head, between)
 
     def _obligation(self, verb: Any, aux: Any, pat: Pattern, code: str, tokmap, ctx) -> Hit | None:
-        speaker = verb.head if verb.dep_ == "ccomp" and verb.head is not verb else None
+        speaker = verb.head if verb.dep_ in ("ccomp", "acl") and verb.head is not verb else None
+        if speaker is not None and speaker.pos_ == "NOUN" and speaker.head.pos_ in ("VERB", "AUX"):
+            speaker = speaker.head  # "issued a reminder to Iraq that it must cooperate"
         if speaker is None or aux.lower_ not in ("must", "should", "has", "have", "had"):
+            return None
+        if speaker.pos_ not in ("VERB", "AUX"):
             return None
         if speaker.lemma_.lower() in ("agree", "decide", "accept", "concur"):
             return None  # "X and Y agreed that they should cooperate" is an agreement, coded on "agree"
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if any(c.lower_ in ("we", "i", "us") for c in subj):
+        if any(c.pos_ == "PRON" and c.lower_ in ("we", "i", "us") for c in subj):
             return None  # "we must talk": the speaker exhorting its own side is not a demand on anyone
         sources = self._actors(_subjects(speaker), tokmap, ctx)
         targets = self._actors(subj, tokmap, ctx)
+        if subj and all(c.pos_ == "PRON" for c in subj):
+            # "told Iraq that it must …": the pronoun is the addressee
+            addressees = self._actors(_addressees(speaker), tokmap, ctx)
+            targets = addressees or targets
         own = {m.country for m, _ in sources}
         if not sources or not any(m.country and m.country not in own for m, _ in targets):
             return None  # a demand needs someone else to make it of
@@ -374,8 +439,13 @@ class EventCoder:
         src_toks: list[Any] = []
         tgt_toks: list[Any] = []
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        stative = (
+            passive
+            and tok.lemma_.lower() in STATIVE_PASSIVE
+            and not any(c.dep_ == "agent" for c in tok.children)
+        )
         for c in _clause_children(tok):
-            if c.dep_ == "nsubj":
+            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and stative):
                 src_toks.append(c)
             elif c.dep_ == "agent":
                 src_toks.extend(g for g in c.children if g.dep_ == "pobj")
@@ -463,7 +533,7 @@ class EventCoder:
             return both, [], True
         sources = self._actors(src_toks, tokmap, ctx)
         verb = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass") else None
-        light = verb is not None and verb.lemma_.lower() in LIGHT_VERBS
+        light = verb is not None and (verb.lemma_.lower() in LIGHT_VERBS or verb.lower_ in LIGHT_FORMS)
         if not sources and light and tok.dep_ == "dobj":
             sources = self._actors(_subjects(verb) or _inherited_subject(verb), tokmap, ctx)
         if light and not tgt_toks:
@@ -498,8 +568,8 @@ class EventCoder:
             found = _phrase_mentions(t, tokmap)
             if not found:
                 found = [(m, t) for m in _anaphor(t, ctx)]
-            if not found:
-                # "their forces", "its troops": the possessor stands for the actor
+            if not found and t.lemma_.lower() not in RELATIONAL_NOUNS:
+                # "their forces", "its troops": the possessor stands for the actor ("its partners" does not)
                 for p in t.children:
                     if p.dep_ == "poss" and p.pos_ == "PRON":
                         found = [(m, t) for m in _anaphor(p, ctx)]
@@ -606,6 +676,11 @@ def _depth(tok: Any) -> int:
     return n
 
 
+def _exercise(pat: Pattern) -> bool:
+    words = {"exercise", "drill", "game", "maneuver", "manoeuvre"}
+    return pat.lemma in words or bool(pat.obj & words)
+
+
 def _unknown(t: Any, offset: int) -> Mention:
     """An actor the resolver does not know ("Abu Sayyaf gunmen"): kept only on request, no country."""
     left = min(
@@ -677,6 +752,11 @@ def _anaphor(t: Any, ctx: Context) -> list[Mention]:
         before = [m for m, tok in ctx.current if tok.i < t.i]
         if before and low in ("its", "his", "her", "it", "he", "she"):
             return [before[0]]
+        if not before and low in ("its", "their") and t.dep_ == "poss":
+            # "Amid cutting its supplies …, Belarus is …": a possessive ahead of the subject is the subject's
+            after = [m for m, tok in ctx.current if tok.i > t.i and tok.sent == t.sent]
+            if after:
+                return [after[0]]
     if low in ("he", "she", "him", "her", "his"):
         return ctx.person()
     if low in ("it", "its"):

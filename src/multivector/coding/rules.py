@@ -40,6 +40,22 @@ INTENT = {
     "interested",
     "threaten",
 }
+# nouns whose infinitive states the holder's intent ("a consensus to exchange data", "plans to build")
+INTENT_NOUNS = {
+    "agreement",
+    "consensus",
+    "decision",
+    "plan",
+    "promise",
+    "pledge",
+    "commitment",
+    "readiness",
+    "willingness",
+    "offer",
+    "proposal",
+    "intention",
+    "understanding",
+}
 APPEAL = {"urge", "call", "ask", "appeal", "invite", "encourage", "press", "request", "implore", "beg"}
 DEMAND = {"demand", "insist", "order", "require", "force", "pressure"}
 SPEECH = {
@@ -64,6 +80,9 @@ SPEECH = {
     "suggest",
     "predict",
 }
+# passives that describe the subject's own stance or activity ("X is committed to", "X is opposed to",
+# "X were engaged in"): with no "by" phrase the grammatical subject is the actor
+STATIVE_PASSIVE = {"commit", "oppose", "engage", "determine", "resolve", "dedicate", "devote", "involve"}
 HYPO_AUX = {"may", "might", "could", "should"}
 FUTURE_AUX = {"will", "would", "shall", "'ll"}
 STATE_AGENTS = {"", "GOV", "MIL", "LEG", "JUD", "SPY", "COP", "PRE", "ELI", "IGO"}
@@ -101,6 +120,8 @@ LIGHT_VERBS = {
     "wage",
     "mount",
 }
+# inflected light verbs the English lemmatizer gets wrong ("staged" → "stag")
+LIGHT_FORMS = {"stage", "stages", "staged", "staging"}
 CHALLENGERS = {"OPP", "REB", "INS", "PRO", "MED", "HRI", "NGO", "LAB", "SEP", "UAF", "PTY", "RAD"}
 DEFAULT_NOUN_SOURCE = ("poss", "compound", "amod", "nmod")
 NOUN_SOURCE_PREPS = {"of", "by", "from"}
@@ -149,6 +170,7 @@ INTENT_OF = {
     "163": "1312",
     "166": "132",
     "17": "137",
+    "172": "132",
     "173": "136",
     "18": "138",
     "19": "138",
@@ -182,6 +204,21 @@ DEMAND_OF = {
     "03": "100",
 }
 
+# nouns naming someone else by relation to the possessor: "its partners" are not "it"
+RELATIONAL_NOUNS = {
+    "partner",
+    "ally",
+    "neighbour",
+    "neighbor",
+    "rival",
+    "enemy",
+    "counterpart",
+    "friend",
+    "opponent",
+    "adversary",
+    "critic",
+    "foe",
+}
 PLURAL_ANAPHORS = {
     ("the", "two", "countries"),
     ("both", "countries"),

@@ -7,7 +7,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from multivector.coding.rules import APPEAL, DEMAND, FUTURE_AUX, HYPO_AUX, INTENT, REFUSE
+from multivector.coding.rules import (
+    APPEAL,
+    DEMAND,
+    FUTURE_AUX,
+    HYPO_AUX,
+    INTENT,
+    INTENT_NOUNS,
+    LIGHT_VERBS,
+    REFUSE,
+)
 
 
 def _object_tokens(tok: Any, pos: str) -> list[Any]:
@@ -28,10 +37,17 @@ def _object_tokens(tok: Any, pos: str) -> list[Any]:
             if g.dep_ in ("compound", "amod", "nmod", "dobj"):
                 extra.append(g)
             elif g.dep_ == "prep" and g.lower_ == "of":
-                extra.extend(x for x in g.children if x.dep_ == "pobj")
+                objs = [x for x in g.children if x.dep_ == "pobj"]
+                extra.extend(objs)
+                if o.lemma_.lower() in PART_NOUNS:
+                    # "suspended part of a military aid program": the words of the whole count
+                    extra.extend(x for ob in objs for x in ob.children if x.dep_ in ("compound", "amod"))
     if pos == "N" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ == "of":
         extra.append(tok.head.head)
     return out + extra
+
+
+PART_NOUNS = {"part", "some", "all", "most", "portion", "half", "rest", "much", "share", "bulk"}
 
 
 def _clause_children(verb: Any) -> list[Any]:
@@ -65,8 +81,27 @@ def _inherited_subject(tok: Any) -> list[Any]:
                 if objs and head.lemma_.lower() in APPEAL | DEMAND:
                     return objs
             if cur.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+                # "X reached a consensus to exchange data": the one who reached it is to act
+                if _noun_modal(cur, head):
+                    gov = head.head
+                    return [c for c in gov.children if c.dep_ == "nsubj"] or _inherited_subject(gov)
+                if cur.tag_ in ("VBG", "VBD") and not any(
+                    c.dep_ in ("nsubj", "auxpass") for c in cur.children
+                ):
+                    # "demonstrators protesting election results" (or a finite verb misread as a modifier)
+                    return [head]
                 return []
+            if cur.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+                # "resorted to throwing stones": the subject of the verb the preposition hangs on
+                subj = [c for c in head.head.children if c.dep_ == "nsubj"]
+                if subj:
+                    return subj
+                cur = head.head
+                continue
             subj = [c for c in head.children if c.dep_ == "nsubj"]
+            if not subj and cur.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in cur.children):
+                # "X was indicted … and will resign": an active conjunct shares the passive subject
+                subj = [c for c in head.children if c.dep_ == "nsubjpass"]
             if subj:
                 return subj
             cur = head
@@ -80,10 +115,21 @@ def _inherited_subject(tok: Any) -> list[Any]:
 
 def _modal_head(tok: Any) -> Any:
     """The refuse/intend/urge verb (or "ready"-type adjective) that governs ``tok`` via xcomp, if any."""
-    if tok.dep_ not in ("xcomp", "ccomp") or tok.head is tok:
+    if tok.head is tok:
         return None
     head = tok.head
     lemma = head.lemma_.lower()
+    if (
+        tok.dep_ == "advcl"
+        and lemma in REFUSE | INTENT
+        and _bare_infinitive(tok)
+        and not any(c.dep_ == "dobj" for c in head.children)  # "offered troops to help": purpose
+    ):
+        return head  # "have sworn to fight": the parser often labels the controlled infinitive advcl
+    if tok.dep_ == "acl" and _noun_modal(tok, head):
+        return head  # "reached a consensus to exchange information", "announced a plan to build"
+    if tok.dep_ not in ("xcomp", "ccomp"):
+        return None
     if tok.dep_ == "ccomp" and lemma not in DEMAND | {"agree", "decide", "promise", "pledge", "vow"}:
         return None
     marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
@@ -92,6 +138,25 @@ def _modal_head(tok: Any) -> Any:
     if lemma in REFUSE | INTENT | APPEAL | DEMAND:
         return head
     return None
+
+
+def _noun_modal(tok: Any, noun: Any) -> bool:
+    """An infinitive under an agreement/plan noun that its light verb's subject holds ("made a pledge to")."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in INTENT_NOUNS
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in LIGHT_VERBS | {"reach", "announce", "unveil", "agree"}
+        and _bare_infinitive(tok)
+    )
+
+
+def _bare_infinitive(tok: Any) -> bool:
+    """A "to"-infinitive with no subordinator of its own ("to fight", not "so as to"/"in order to")."""
+    kids = list(tok.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and not any(
+        c.dep_ in ("mark", "nsubj") for c in kids
+    )
 
 
 def _governing_verb(tok: Any) -> Any:
@@ -137,9 +202,28 @@ def _future(verb: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
 
 
+def _clause_verb(verb: Any) -> Any:
+    """The finite verb an infinitive or adjective complement hangs from ("must be ready to mediate")."""
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "acomp") or cur.head is cur:
+            break
+        cur = cur.head
+    return cur
+
+
+def _ultimatum(verb: Any) -> bool:
+    """ "X will withdraw unless Y …": an act made conditional on the other side's behaviour."""
+    return any(
+        c.dep_ in ("advcl", "conj", "prep")
+        and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children)
+        for c in verb.children
+    ) or any(c.dep_ == "prep" and c.lower_ == "unless" for c in verb.children)
+
+
 def _obligation_aux(verb: Any) -> Any:
     """The "must"/"should"/"has to" that turns a reported clause into a demand, if any."""
-    if verb.dep_ != "ccomp":
+    if verb.dep_ != "ccomp" and not (verb.dep_ == "acl" and verb.head.pos_ == "NOUN"):
         return None
     for c in verb.children:
         if c.dep_ == "aux" and c.lower_ in ("must", "should"):
@@ -147,3 +231,27 @@ def _obligation_aux(verb: Any) -> Any:
     if verb.head.lemma_ == "have" and verb.dep_ == "xcomp":
         return verb.head
     return None
+
+
+def _addressees(verb: Any) -> list[Any]:
+    """Who a speech act is aimed at: "told Iraq", "a reminder to Iraq", "said to Iraq"."""
+    out = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ != "NOUN"]
+    for holder in [verb, *(c for c in verb.children if c.dep_ == "dobj")]:
+        out.extend(
+            g
+            for c in holder.children
+            if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+            for g in c.children
+            if g.dep_ == "pobj"
+        )
+    return out
+
+
+def _warns_of_act(tok: Any, actor_tokens: set[int]) -> bool:
+    """ "X warned that it / the police will …": announcing what an actor will do is a threat."""
+    for c in tok.children:
+        if c.dep_ == "ccomp" and _future(c):
+            subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+            if any(s.pos_ == "PRON" or s.i in actor_tokens for s in subj):
+                return True
+    return False
