@@ -122,7 +122,6 @@ def _default_resolver() -> Any:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def _data_fingerprint() -> str:
     """Identity of the coder: its code, its patterns and the actor data; cached results and stored
     coding state are only reused while it is unchanged."""
