@@ -20,7 +20,10 @@ EVENT_COLUMNS = [
     "article_id", "event_id", "date", "source", "target", "cameo", "root", "quad_class", "goldstein",
     "plover", "negated", "modality", "sentence", "span", "trigger",
 ]
-_TABLE_WIDTH = {"sentence": 60, "source": 30, "target": 30}
+# people read the table: the act and its evidence first; ids last so `explain` can be called on them
+TABLE_COLUMNS = ["date", "source", "cameo", "quad_class", "goldstein", "target", "trigger", "sentence",
+                 "event_id"]
+_TABLE_WIDTH = {"sentence": 70, "source": 28, "target": 28, "event_id": 16}
 
 
 class EventFormat(StrEnum):
@@ -79,7 +82,8 @@ def _write_events(events, fmt: EventFormat, articles: dict | None = None) -> int
             n += 1
         sys.stdout.flush()
         return n
-    return write_records(_rows(events, fmt), fmt.value, EVENT_COLUMNS, title="events", max_width=_TABLE_WIDTH)
+    columns = TABLE_COLUMNS if fmt is EventFormat.table else EVENT_COLUMNS
+    return write_records(_rows(events, fmt), fmt.value, columns, title="events", max_width=_TABLE_WIDTH)
 
 
 @app.command()
