@@ -6,9 +6,12 @@ articles are written to the store in fixed-size batches.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import BinaryIO
 
 from multivector.errors import InputError, MultivectorError
@@ -19,13 +22,38 @@ log = logging.getLogger(__name__)
 BATCH_SIZE = 500
 
 
+@lru_cache(maxsize=1)
+def _clean_fingerprint() -> str:
+    """Identity of the cleaning code and its phrase lists: cached cleaning results live while it holds."""
+    from importlib import resources
+
+    root = resources.files("multivector.clean")
+    files = [f for f in root.iterdir() if f.name.endswith(".py")]
+    files += [f for f in root.joinpath("data").iterdir() if f.name.endswith(".yaml")]
+    h = hashlib.sha1(b"clean-1")
+    for f in sorted(files, key=lambda f: f.name):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def _clean_key(doc) -> str:
+    from multivector.nlp.cache import content_key
+
+    meta = json.dumps([doc.kind, doc.url, doc.title, doc.date, doc.lang, doc.doc_id, doc.extra],
+                      sort_keys=True, default=str)
+    return content_key("clean", _clean_fingerprint(), doc.source_path, meta, doc.content)
+
+
 def extract_articles(
-    paths: Iterable[str], *, stdin: BinaryIO | None = None
+    paths: Iterable[str], *, stdin: BinaryIO | None = None, cache=None
 ) -> Iterator[Article | InputError]:
     """Read and clean every input; yield articles, and an InputError for each input that failed.
 
     ``part`` is renumbered per source file so that a JSONL line, a WARC record or the second of two
-    glued articles each get a distinct, stable position within their file.
+    glued articles each get a distinct, stable position within their file. With ``cache`` (a
+    :class:`multivector.nlp.ResultCache`), the cleaning of an unchanged document is looked up by the
+    hash of its content, which makes re-running a corpus cost little more than reading it.
     """
     from multivector.clean import clean_document
     from multivector.sources import iter_documents
@@ -35,8 +63,13 @@ def extract_articles(
         if isinstance(item, InputError):
             yield item
             continue
+        key = _clean_key(item) if cache is not None else None
         try:
-            articles = clean_document(item)
+            articles = cache.get(key) if key is not None else None
+            if articles is None:
+                articles = clean_document(item)
+                if key is not None:
+                    cache.put(key, articles)
         except MultivectorError as exc:
             yield InputError(item.source_path, str(exc))
             continue
@@ -122,8 +155,7 @@ def code_stored(
 ) -> tuple[int, int, int, int]:
     """Code those of ``articles`` the store has not coded with this ``coder``, and store the results.
 
-    Returns (articles coded, events, mentions, facts). Each call writes one transaction, so an
-    interruption loses at most this chunk, which the next run codes again.
+    Returns (articles coded, events, mentions, facts); one transaction for the lot.
     """
     from multivector.coding import code_articles
 
@@ -132,13 +164,32 @@ def code_stored(
     todo = [a for a in unique if a.id in todo_ids]
     if not todo:
         return 0, 0, 0, 0
-    events, mentions, facts = [], [], []
-    for _art, (evs, mens, fcts) in code_articles(todo, resolver=resolver, cache=cache, n_process=n_process):
-        events.extend(evs)
-        mentions.extend(mens)
-        facts.extend(fcts)
-    written = store.replace_coded([a.id for a in todo], coder, mentions, events, facts)
-    return len(todo), written, len(mentions), len(facts)
+    coded = _CodedBatch()
+    for art, result in code_articles(todo, resolver=resolver, cache=cache, n_process=n_process):
+        coded.add(art, result)
+    return len(todo), coded.write(store, coder), len(coded.mentions), len(coded.facts)
+
+
+@dataclass
+class _CodedBatch:
+    """Coded results waiting to be written in one transaction."""
+
+    ids: list[str] = field(default_factory=list)
+    events: list = field(default_factory=list)
+    mentions: list = field(default_factory=list)
+    facts: list = field(default_factory=list)
+
+    def add(self, art: Article, result) -> None:
+        evs, mens, fcts = result
+        self.ids.append(art.id)
+        self.events.extend(evs)
+        self.mentions.extend(mens)
+        self.facts.extend(fcts)
+
+    def write(self, store, coder: str) -> int:
+        written = store.replace_coded(self.ids, coder, self.mentions, self.events, self.facts)
+        self.ids, self.events, self.mentions, self.facts = [], [], [], []
+        return written
 
 
 def run(
@@ -156,44 +207,61 @@ def run(
 ) -> RunReport:
     """Ingest ``paths`` and code every stored article among them: the whole pipeline, streaming.
 
-    Articles are stored and coded chunk by chunk. Articles already coded by the same coder (same code,
-    patterns and actor data) are skipped, so re-running is idempotent and cheap; ``recode`` forces
-    coding again (e.g. after adding actors with a user file).
+    Articles are stored in batches as they are read; those not yet coded by this coder (same code,
+    patterns and actor data) flow into one streaming coder (one parser pool for the whole run), and
+    their results are written every ``batch_size`` articles, each write one transaction together with
+    the articles' ``coded`` marks. Re-running is idempotent and cheap; an interrupted run resumes;
+    ``recode`` codes everything again (e.g. after adding actors with a user file).
     """
+    from multivector.coding import code_articles
     from multivector.coding.api import coder_id
 
     coder = coder_id()
     report = RunReport()
-    batch: list[Article] = []
+    queued: set[str] = set()  # ids sent to the coder in this run: a copy later in the input is not recoded
 
-    def flush() -> None:
-        if not batch:
-            return
+    def store_batch(batch: list[Article]) -> list[Article]:
         res = store.add_articles(batch)
         report.added += res.added
         report.exact_duplicates += res.exact_duplicates
         report.near_duplicates += res.near_duplicates
-        coded, events, mentions, facts = code_stored(
-            store, batch, coder=coder, resolver=resolver, cache=cache, n_process=n_process, recode=recode
-        )
-        report.coded += coded
-        report.skipped_coded += len({a.id for a in batch}) - coded
-        report.events += events
-        report.mentions += mentions
-        report.facts += facts
+        unique = [a for a in {a.id: a for a in batch}.values() if a.id not in queued]
+        ids = [a.id for a in unique]
+        todo = set(ids) if recode else store.uncoded(ids, coder)
+        report.skipped_coded += len(unique) - len(todo)
+        queued.update(todo)
         if on_progress:
             on_progress(len(batch))
-        batch.clear()
+        return [a for a in unique if a.id in todo]
 
-    for item in extract_articles(paths, stdin=stdin):
-        if isinstance(item, InputError):
-            report.errors.append(item)
-            if on_error:
-                on_error(item)
-            continue
-        report.articles += 1
-        batch.append(item)
-        if len(batch) >= batch_size:
+    def to_code() -> Iterator[Article]:
+        batch: list[Article] = []
+        for item in extract_articles(paths, stdin=stdin, cache=cache):
+            if isinstance(item, InputError):
+                report.errors.append(item)
+                if on_error:
+                    on_error(item)
+                continue
+            report.articles += 1
+            batch.append(item)
+            if len(batch) >= batch_size:
+                yield from store_batch(batch)
+                batch = []
+        if batch:
+            yield from store_batch(batch)
+
+    coded = _CodedBatch()
+
+    def flush() -> None:
+        if coded.ids:
+            report.coded += len(coded.ids)
+            report.mentions += len(coded.mentions)
+            report.facts += len(coded.facts)
+            report.events += coded.write(store, coder)
+
+    for art, result in code_articles(to_code(), resolver=resolver, cache=cache, n_process=n_process):
+        coded.add(art, result)
+        if len(coded.ids) >= batch_size:
             flush()
     flush()
     return report

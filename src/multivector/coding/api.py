@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -253,43 +254,63 @@ def code_articles(
     n_process: int = 1,
     chunk: int = 64,
 ) -> Iterator[tuple[Article, tuple[list[Event], list[Mention], list[Fact]]]]:
-    """Corpus loop: cached articles are answered from the cache, the rest are parsed in chunks with one
-    ``nlp.pipe`` call (``n_process`` workers) over all their selected sentences; yields in input order."""
-    batch: list[Article] = []
-    for article in articles:
-        batch.append(article)
-        if len(batch) >= chunk:
-            yield from _code_batch(batch, resolver, cache, n_process)
-            batch = []
-    if batch:
-        yield from _code_batch(batch, resolver, cache, n_process)
+    """Corpus loop, streaming, in input order: cached articles are answered from the cache; the selected
+    sentences of all others flow through **one** ``nlp.pipe`` (``n_process`` workers, batches of
+    ``chunk`` sentences), so worker processes start once per corpus, not once per batch, and memory
+    stays bounded by the pipe's read-ahead."""
+    pending: deque[_Pending] = deque()
 
-
-def _code_batch(batch: list[Article], resolver: Any, cache: ResultCache | None, n_process: int):
-    results: dict[int, tuple[list[Event], list[Mention], list[Fact]]] = {}
-    keys: dict[int, str] = {}
-    todo: list[int] = []
-    for i, art in enumerate(batch):
-        if cache is not None:
-            keys[i] = _cache_key(art, _speaker_of(art))
-            hit = cache.get(keys[i])
+    def sentences() -> Iterator[str]:
+        for art in articles:
+            key = _cache_key(art, _speaker_of(art)) if cache is not None else None
+            hit = cache.get(key) if key is not None else None
             if hit is not None:
-                results[i] = hit
+                pending.append(_Pending(art, key, None, hit))
                 continue
-        todo.append(i)
-    plans = {i: _plan(batch[i].text, batch[i].date) for i in todo}
-    texts = [s.text for i in todo for s in plans[i][1]]
-    parsed = iter(parse_many(texts, n_process=n_process) if texts else [])
-    for i in todo:
-        docs = [next(parsed) for _ in plans[i][1]]
-        art = batch[i]
-        speaker = _speaker_of(art)
-        res = _code(art.text, art.date, art.id, resolver, None, plan=plans[i], docs=docs, speaker=speaker)
-        results[i] = (res.events, res.mentions, res.facts)
-        if cache is not None:
-            cache.put(keys[i], results[i])
-    for i, art in enumerate(batch):
-        yield art, results[i]
+            plan = _plan(art.text, art.date)
+            item = _Pending(art, key, plan, None)
+            pending.append(item)
+            for sent in plan[1]:
+                yield sent.text
+
+    def ready() -> Iterator[tuple[Article, tuple[list[Event], list[Mention], list[Fact]]]]:
+        while pending and pending[0].complete:
+            item = pending.popleft()
+            yield item.article, item.finish(resolver, cache)
+
+    for doc in parse_many(sentences(), n_process=n_process, batch_size=chunk):
+        # the doc belongs to the first article still waiting for sentences
+        next(item for item in pending if not item.complete).docs.append(doc)
+        yield from ready()
+    yield from ready()
+    assert not pending, "every article was answered"
+
+
+@dataclass(slots=True)
+class _Pending:
+    """An article in the streaming loop: its plan, the parsed sentences received so far, or its result."""
+
+    article: Article
+    key: str | None
+    plan: tuple | None
+    result: tuple[list[Event], list[Mention], list[Fact]] | None
+    docs: list[Any] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return self.result is not None or (self.plan is not None and len(self.docs) == len(self.plan[1]))
+
+    def finish(
+        self, resolver: Any, cache: ResultCache | None
+    ) -> tuple[list[Event], list[Mention], list[Fact]]:
+        if self.result is None:
+            art = self.article
+            res = _code(art.text, art.date, art.id, resolver, None, plan=self.plan, docs=self.docs,
+                        speaker=_speaker_of(art))
+            self.result = (res.events, res.mentions, res.facts)
+            if cache is not None and self.key is not None:
+                cache.put(self.key, self.result)
+        return self.result
 
 
 def _plan(text: str, date: str | None) -> tuple[list[tuple[int, int, str | None]], list[Sentence], list[int]]:

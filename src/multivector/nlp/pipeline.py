@@ -7,6 +7,7 @@ actor resolver gets the same object through ``ActorResolver(nlp=get_nlp())``.
 
 from __future__ import annotations
 
+import itertools
 import os
 import threading
 from collections.abc import Iterable, Iterator
@@ -44,9 +45,17 @@ def default_processes() -> int:
 
 
 def parse_many(texts: Iterable[str], *, n_process: int = 1, batch_size: int = 64) -> Iterator[Any]:
-    """Parse texts in order with ``nlp.pipe``; ``n_process > 1`` forks workers for corpus runs."""
+    """Parse texts in order with ``nlp.pipe``; ``n_process > 1`` forks workers for corpus runs.
+
+    Nothing is loaded or forked until the first text arrives, so a re-run whose articles all come
+    from the cache never pays for the model."""
+    it = iter(texts)
+    first = next(it, None)
+    if first is None:
+        return
     nlp = get_nlp()
+    stream = itertools.chain([first], it)
     if n_process > 1:
-        yield from nlp.pipe(texts, n_process=n_process, batch_size=batch_size)
+        yield from nlp.pipe(stream, n_process=n_process, batch_size=batch_size)
     else:
-        yield from nlp.pipe(texts, batch_size=batch_size)
+        yield from nlp.pipe(stream, batch_size=batch_size)
