@@ -19,8 +19,8 @@ def corpora(corpora_dir: Path) -> Path:
 def test_plover_gsr(corpora):
     r = evaluate_plover_gsr(corpora)
     assert r["n"] == 322
-    assert r["hit_rate"] >= 0.67
-    assert r["spurious_per_sentence"] < 0.31
+    assert r["hit_rate"] >= 0.745  # measured 0.748
+    assert r["spurious_per_sentence"] < 0.32  # measured 0.317 (more resolved actors: a few more extra events)
 
 
 def test_conflibert_test_split(corpora):

@@ -187,6 +187,8 @@ class Chunker:
         ):
             if chunk.actor is not None:
                 new = self._pick_actor(hit)
+                if self._nationals_of(chunk, hit, new):
+                    return True
                 return (
                     new is not None
                     and self._is_org(new)
@@ -211,6 +213,19 @@ class Chunker:
             self._add(cur, h, toks)
             chunks.append(cur)
         return chunks
+
+    def _nationals_of(self, chunk: Chunk, hit: Hit, new: Atom | None) -> bool:
+        """A country word directly followed by another country's demonym is a group living in the first
+        country: "Croatian Serb refugees" (Croatia), "Kosovo Serbs" (Kosovo). The hyphenated or coordinated
+        "Belarusian-Turkmen" / "Belarusian and Turkmen" stay two actors."""
+        if new is None or hit.start != chunk.end or chunk.person is not None or chunk.terms:
+            return False
+        if chunk.actor is None or len(chunk.hits) != 1 or self._is_org(chunk.actor) or self._is_org(new):
+            return False
+        if new.kind != "adj" and not (new.kind == "actor" and new.priority == 1 and not new.agent):
+            return False  # the second word must be a demonym ("Serb", "Serbs"), not a capital or a name
+        first = self.data.actors.get(chunk.actor.ref)
+        return first is not None and first.kind == "country" and self._country(new) != first.country
 
     def _held_office_in(self, hit: Hit, actor_atom: Atom) -> bool:
         """Whether a person the hit may name ever had a role for the chunk's country (unknown: assume so)."""

@@ -140,6 +140,16 @@ def _plural(word: str) -> str | None:
     return word + "s"
 
 
+def _plural_phrase(phrase: str) -> str | None:
+    """Plural of a multi-word demonym: "Bosnian Serb" -> "Bosnian Serbs", "South African" -> "South
+    Africans"."""
+    parts = phrase.split()
+    if len(parts) < 2 or not parts[-1][:1].isupper():
+        return None
+    last = _plural(parts[-1])
+    return " ".join([*parts[:-1], last]) if last else None
+
+
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -231,7 +241,7 @@ class _Builder:
                 self.data.add(n, Atom("actor", code, agent, priority=2))
             for adj in _strings(path, code, entry.get("adj"), "adj"):
                 self.data.add(adj, Atom("adj", code, agent, priority=1))
-                plural = _plural(adj)
+                plural = _plural(adj) or _plural_phrase(adj)
                 if plural:
                     self.data.add(plural, Atom("actor", code, agent, priority=1))
             for cap in _strings(path, code, entry.get("cap"), "cap"):
@@ -470,11 +480,14 @@ class _Builder:
 
 # uninhabited ISO 3166 entries: a mention of Antarctica is a place, never an actor
 NOT_ACTORS = {"ATA", "BVT", "HMD", "ATF", "SGS", "UMI", "IOT"}
-PACKAGED = ("countries.yaml", "igos.yaml", "sectors.yaml", "people_core.yaml")
+PACKAGED = ("countries.yaml", "igos.yaml", "sectors.yaml", "groups.yaml", "people_core.yaml")
+# fuller people lists, tolerated missing or partial (bad entries are skipped with a warning)
+PEOPLE_FILES = ("people.yaml", "people_world.yaml")
 
 
 def load_actor_data(extra_files: Iterable[str | Path] = ()) -> ActorData:
-    """Packaged dictionaries, then ``people.yaml`` (tolerated missing or partial), then user files (strict).
+    """Packaged dictionaries, then ``people.yaml`` and ``people_world.yaml`` (tolerated missing or partial),
+    then user files (strict).
 
     User files may add or override any entry: later files win, entry by entry.
     """
@@ -486,12 +499,13 @@ def load_actor_data(extra_files: Iterable[str | Path] = ()) -> ActorData:
         b.load(*found)
     b.iso_defaults()
     core = dict(b.data.people)
-    try:
-        people = _packaged_doc("people.yaml")
-        if people is not None:
-            b.load(*people, strict=False)
-    except DataError as exc:
-        warnings.warn(f"ignoring actors/data/people.yaml: {exc}", stacklevel=2)
+    for name in PEOPLE_FILES:
+        try:
+            people = _packaged_doc(name)
+            if people is not None:
+                b.load(*people, strict=False)
+        except DataError as exc:
+            warnings.warn(f"ignoring actors/data/{name}: {exc}", stacklevel=2)
     # the fuller people.yaml supersedes the core list: drop core entries it also describes
     theirs: dict[str, set[str]] = {}
     for pid, p in b.data.people.items():

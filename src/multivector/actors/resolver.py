@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from multivector.actors.chunks import SPECIFIC_ROLES, Chunk, Chunker, Context, Hit, Tok, as_date
-from multivector.actors.data import ActorData, load_actor_data
+from multivector.actors.data import ActorData, Atom, load_actor_data
 from multivector.errors import MultivectorError
 from multivector.records import Mention
 
@@ -245,6 +245,7 @@ class ActorResolver:
                 # "Rice harvests", "Brown coal" at the start of a sentence are not Bobi Wine, Rice, Brown
                 continue
             hits.append(Hit(start, end, atoms, span_text))
+        hits = [self._ethnic(doc, h) for h in hits if not self._not_an_actor(doc, h)]
         # a city inside a longer PERSON entity is part of a name ("Feliciano Valencia"), and a common noun
         # inside an otherwise unknown name is part of that name ("Zorbex Holdings")
         drop: set[int] = set()
@@ -278,6 +279,49 @@ class ActorResolver:
                 drop.add(i)
         hits = [h for i, h in enumerate(hits) if i not in drop]
         return self.chunker.select(hits)
+
+    def _ethnic(self, doc: Any, hit: Hit) -> Hit:
+        """A demonym after "ethnic" names a people, not a state: "ethnic Albanians" adds no country (a
+        following "in Serbia" / "of Macedonia" can still give one)."""
+        if hit.start == 0 or doc[hit.start - 1].lower_ != "ethnic":
+            return hit
+        actors = self.data.actors
+        if not all(
+            a.kind in ("adj", "actor")
+            and a.priority <= 1
+            and getattr(actors.get(a.ref), "kind", "") == "country"
+            for a in hit.atoms
+        ):
+            return hit
+        return Hit(hit.start, hit.end, [Atom("sector", "", "")], hit.text)
+
+    def _not_an_actor(self, doc: Any, hit: Hit) -> bool:
+        """Hits that only look like actors: a country after "pro-"/"anti-", "the West" in "the West Bank" /
+        "the East China Sea" (a longer proper name goes on), and a person's acronym alias in brackets after
+        another name ("Montenegro Municipality Association (AKK)" is not Kramp-Karrenbauer)."""
+        if (
+            hit.start >= 2
+            and doc[hit.start - 1].text == "-"
+            and doc[hit.start - 2].lower_ in ("pro", "anti")
+            and all(a.kind in ("adj", "actor") for a in hit.atoms)
+        ):
+            return True  # "pro-Iranian Hizbollah", "an anti-Syria journalist" are not Iran or Syria
+        nxt = doc[hit.end] if hit.end < len(doc) else None
+        if (
+            nxt is not None
+            and nxt.text[:1].isupper()
+            and nxt.is_alpha
+            and all(a.kind == "actor" and a.ref in ("WEST", "EAST") for a in hit.atoms)
+        ):
+            return True
+        return (
+            hit.end - hit.start == 1
+            and doc[hit.start].text.isupper()
+            and all(a.kind == "person" for a in hit.atoms)
+            and hit.start >= 2
+            and doc[hit.start - 1].text == "("
+            and doc[hit.start - 2].text[:1].isupper()
+        )
 
     def _runs_into_other_name(self, doc: Any, hit: Hit, covered: set[int]) -> bool:
         people = [self.data.people.get(a.ref) for a in hit.atoms if a.kind == "person"]

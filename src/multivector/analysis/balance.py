@@ -42,7 +42,7 @@ from multivector.analysis.alignment import EAST, WEST, alignment_cte, alignment_
 from multivector.errors import UsageError
 
 WEIGHTINGS = ("goldstein", "count")
-GENERIC_COUNTRIES = ("IGO", "NGO", "MNC")
+GENERIC_COUNTRIES = ("IGO", "NGO", "MNC", "IMG")  # IMG: CAMEO's code for transnational militant groups
 
 
 def _focal_relation(
