@@ -1,7 +1,7 @@
 """Evaluation gate: publication dates of real HTML pages against trafilatura-eval's gold metadata.
 
 Measured on the 728 pages with a gold date: exact day 0.821, within one day 0.857, undated 0.059,
-wrong 0.084. htmldate's extensive search would date every page (exact 0.865) but does so by scanning
+wrong 0.084; the gate scores every second of them (364 pages: 0.832 / 0.863 / 0.060 / 0.077). htmldate's extensive search would date every page (exact 0.865) but does so by scanning
 body text and by filling missing days with 01, which this project forbids.
 """
 
@@ -23,8 +23,8 @@ def test_date_accuracy_gate(corpora_dir: Path) -> None:
     corpus = corpora_dir / "trafilatura-eval"
     if not (corpus / "html-pages.tar.gz").exists():
         pytest.skip("trafilatura-eval missing")
-    scores = evaluate_dates(corpus)
-    assert scores["pages"] == 728
-    assert scores["accuracy"] >= 0.81, scores
-    assert scores["within_1_day"] >= 0.845, scores
-    assert scores["wrong"] <= 0.095, scores
+    scores = evaluate_dates(corpus, every=2)  # a fixed half keeps the suite quick; see the docstring
+    assert scores["pages"] == 364
+    assert scores["accuracy"] >= 0.825, scores  # measured 0.832
+    assert scores["within_1_day"] >= 0.855, scores  # measured 0.863
+    assert scores["wrong"] <= 0.085, scores  # measured 0.077
