@@ -1,8 +1,9 @@
 """Evaluation gate: publication dates of real HTML pages against trafilatura-eval's gold metadata.
 
 Measured on the 728 pages with a gold date: exact day 0.821, within one day 0.857, undated 0.059,
-wrong 0.084; the gate scores every second of them (364 pages: 0.832 / 0.863 / 0.060 / 0.077). htmldate's extensive search would date every page (exact 0.865) but does so by scanning
-body text and by filling missing days with 01, which this project forbids.
+wrong 0.084; the gate scores every second of them (364 pages: 0.832 / 0.863 / 0.060 / 0.077).
+htmldate's extensive search would date every page (exact 0.865) but does so by scanning body text and by
+filling missing days with 01, which this project forbids.
 """
 
 from __future__ import annotations
