@@ -14,15 +14,17 @@ from multivector.analysis.unga import (
     spread_sample,
     validate_unga,
 )
+from multivector.errors import UsageError
 from multivector.records import Event, Mention
 
 YEAR = 2024
-SAMPLE_N = 40
-# measured on this sample: rho 0.39 over the 14 of 40 speeches that have West/East events (the full-year
-# rho is 0.24, see docs/unga_validation.md); with n this small a single recoded speech can move rho by
-# ~0.05, so the floors sit a little under the measurement
-RHO_FLOOR = 0.33
-RHO_N_FLOOR = 12
+SAMPLE_N = 60
+# measured on this sample (default scoring: speaker side, Goldstein, poles "un"): rho 0.23 over the 25 of 60
+# speeches that have West/East events (full year: 0.21, n = 77; docs/unga_validation.md). 40 countries gave
+# only 15-17 scored speeches; 60 is what codes in ~90 s without cache. With n this small one recoded speech
+# moves rho by ~0.05, so the floors sit a little under the measurement.
+RHO_FLOOR = 0.17
+RHO_N_FLOOR = 22
 
 
 def _event(src: str, tgt: str, goldstein: float, quad: int) -> Event:
@@ -43,6 +45,15 @@ def test_score_uses_the_speaker_side_and_the_balance_formula():
     cub = score_events("MEX", events[2:], scope="all")
     assert cub.west == -5.0 and cub.score == pytest.approx(-1.0)
     assert score_events("MEX", events[2:]).score is None
+
+
+def test_poles_un_counts_china_as_east():
+    events = [_event("BRA", "CHN", 4.0, 1), _event("BRA", "USA", -2.0, 3)]
+    assert score_events("BRA", events).east == 4.0  # default poles="un"
+    project = score_events("BRA", events, poles="project")
+    assert (project.west, project.east, project.score) == (-2.0, 0.0, pytest.approx(-1.0))
+    with pytest.raises(UsageError):
+        score_events("BRA", events, poles="cold-war")
 
 
 def test_spread_sample_is_deterministic_and_spans_the_range():

@@ -15,6 +15,16 @@ Scoring (``scope``):
   other side is ("the blockade imposed by the United States on Cuba" is Western conflict reported by the
   speaker); with the speaker itself on one side it counts like ``"speaker"``.
 
+Poles (``poles``):
+
+* ``"un"`` (default here): the project's alignment table with China counted as East. The UN vote space of
+  recent years is the US-led West against Russia, China and most of the Global South, so for this
+  validation China is a pole on the Eastern side (decided before measuring, from what the ideal points
+  are known to measure).
+* ``"project"``: the project's table as it is (East = Russia and the breakaway entities and the
+  Moscow-led blocs; China its own value and not counted) — the poles built for post-Soviet balancing and
+  the default of this module before ``poles`` existed.
+
 Per country, W and E are the summed weights (Goldstein, or ±1 with ``weighting="count"``) of West and
 East partners; B = (W − E) / (|W| + |E|). A speech with no West/East weight has no score and is left
 out of the correlation (reported as ``no_score``).
@@ -42,6 +52,7 @@ from multivector.records import Article, Event
 SPEECHES = Path("un-general-debates") / "ungdc-1946-2024.jsonl.gz"
 IDEAL_POINTS = Path("unga-votes") / "ideal_points_july2025.csv"
 SCOPES = ("speaker", "all")
+POLES = ("un", "project")
 WEIGHTINGS = ("goldstein", "count")
 #: ideal-point codes that differ from the speech corpus's ISO3 for the same state (COW 345 is
 #: "Yugoslavia" in the votes data for every year, i.e. Serbia since 2006)
@@ -143,19 +154,28 @@ def _weight(e: Event, weighting: str) -> float:
     return 1.0 if e.quad_class in (1, 2) else -1.0
 
 
-def _pole(country: str, actor_id: str | None) -> str | None:
+def _pole(country: str, actor_id: str | None, poles: str = "un") -> str | None:
     pole = alignment_of(country or None, actor_id)
+    if pole == "China" and poles == "un":
+        return EAST
     return pole if pole in (WEST, EAST) else None
 
 
 def score_events(
-    speaker: str, events: Iterable[Event], *, scope: str = "speaker", weighting: str = "goldstein"
+    speaker: str,
+    events: Iterable[Event],
+    *,
+    scope: str = "speaker",
+    weighting: str = "goldstein",
+    poles: str = "un",
 ) -> CountryScore:
-    """Fold one speech's events into W and E (see the module docstring for ``scope``)."""
+    """Fold one speech's events into W and E (see the module docstring for ``scope`` and ``poles``)."""
     if scope not in SCOPES:
         raise UsageError(f"unknown scope {scope!r}; choose one of {', '.join(SCOPES)}")
     if weighting not in WEIGHTINGS:
         raise UsageError(f"unknown weighting {weighting!r}; choose one of {', '.join(WEIGHTINGS)}")
+    if poles not in POLES:
+        raise UsageError(f"unknown poles {poles!r}; choose one of {', '.join(POLES)}")
     out = CountryScore(speaker)
     for e in events:
         if e.negated or e.target is None:
@@ -166,17 +186,17 @@ def score_events(
             continue
         if speaker in (src.country, tgt.country):
             other = tgt if src.country == speaker else src
-            poles = [_pole(other.country, other.actor_id)]
+            found = [_pole(other.country, other.actor_id, poles)]
         elif scope == "all":
             # a third-party event: the aligned side is the one the speaker is talking about; an event
             # between two poles (West vs East) says nothing about which side the speaker takes
-            sides = [_pole(src.country, src.actor_id), _pole(tgt.country, tgt.actor_id)]
-            poles = [p for p in sides if p] if len({p for p in sides if p}) < 2 else []
-            poles = poles[:1]
+            sides = [_pole(src.country, src.actor_id, poles), _pole(tgt.country, tgt.actor_id, poles)]
+            found = [p for p in sides if p] if len({p for p in sides if p}) < 2 else []
+            found = found[:1]
         else:
             continue
         w = _weight(e, weighting)
-        for pole in poles:
+        for pole in found:
             if pole == WEST:
                 out.west += w
                 out.n_west += 1
@@ -200,12 +220,14 @@ class UngaValidation:
     speeches: int
     no_score: list[str] = field(default_factory=list)
     rows: list[dict[str, Any]] = field(default_factory=list)
+    poles: str = "un"
 
     def summary(self) -> dict[str, Any]:
         return {
             "year": self.year,
             "scope": self.scope,
             "weighting": self.weighting,
+            "poles": self.poles,
             "rho": None if self.rho is None else round(self.rho, 3),
             "p_value": self.p_value,
             "n": self.n,
@@ -229,7 +251,13 @@ def code_speeches(
 
 
 def correlate(
-    scores: dict[str, CountryScore], ideal: dict[str, float], *, year: int, scope: str, weighting: str
+    scores: dict[str, CountryScore],
+    ideal: dict[str, float],
+    *,
+    year: int,
+    scope: str,
+    weighting: str,
+    poles: str = "un",
 ) -> UngaValidation:
     """Spearman rho between speech scores and ideal points over the countries that have both."""
     from scipy.stats import spearmanr
@@ -263,6 +291,7 @@ def correlate(
         speeches=len(rows),
         no_score=[r["country"] for r in rows if r["score"] is None],
         rows=rows,
+        poles=poles,
     )
 
 
@@ -275,6 +304,7 @@ def validate_unga(
     limit: int | None = None,
     scope: str = "speaker",
     weighting: str = "goldstein",
+    poles: str = "un",
     n_process: int = 2,
     cache: Any = "default",
     plot_path: str | Path | None = None,
@@ -317,10 +347,11 @@ def validate_unga(
             events.get(a.extra["speaker_country"], []),
             scope=scope,
             weighting=weighting,
+            poles=poles,
         )
         for a in articles
     }
-    result = correlate(scores, ideal, year=year, scope=scope, weighting=weighting)
+    result = correlate(scores, ideal, year=year, scope=scope, weighting=weighting, poles=poles)
     if plot_path is not None:
         plot_validation(result, plot_path)
     return result
@@ -360,7 +391,7 @@ def plot_validation(result: UngaValidation, out_path: str | Path) -> Path:
     rho = "n/a" if result.rho is None else f"{result.rho:.2f}"
     ax.set_title(
         f"General Debate {result.year}: what countries say vs how they vote\n"
-        f"Spearman ρ = {rho}, n = {result.n} ({result.scope}, {result.weighting})",
+        f"Spearman ρ = {rho}, n = {result.n} ({result.scope}, {result.weighting}, poles {result.poles})",
         fontsize=10,
     )
     fig.tight_layout()

@@ -305,8 +305,16 @@ class _Pending:
     ) -> tuple[list[Event], list[Mention], list[Fact]]:
         if self.result is None:
             art = self.article
-            res = _code(art.text, art.date, art.id, resolver, None, plan=self.plan, docs=self.docs,
-                        speaker=_speaker_of(art))
+            res = _code(
+                art.text,
+                art.date,
+                art.id,
+                resolver,
+                None,
+                plan=self.plan,
+                docs=self.docs,
+                speaker=_speaker_of(art),
+            )
             self.result = (res.events, res.mentions, res.facts)
             if cache is not None and self.key is not None:
                 cache.put(self.key, self.result)

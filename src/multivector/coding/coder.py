@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from multivector.coding.dates import event_date
+from multivector.coding.nominal import hostile_noun, of_is_agent, participle_targets, stance_targets
 from multivector.coding.places import LOCAL_ROOTS, located_mentions
 from multivector.coding.rules import (
     APPEAL,
@@ -132,6 +133,7 @@ class EventCoder:
 
     def __init__(self) -> None:
         self.index = pattern_index()
+        self.hostile = hostile_noun(self.index, self._constraints)
 
     @property
     def trigger_lemmas(self) -> set[str]:
@@ -500,6 +502,10 @@ class EventCoder:
                         if p.dep_ == "prep" and p.lower_ in (*pat.tgt, "between"):
                             tgt_toks.extend(g for g in p.children if g.dep_ == "pobj")
             targets = self._actors(tgt_toks, tokmap, ctx)
+        # "we condemn the aggression against Ukraine": a stance is aimed at the act's perpetrator
+        targets = stance_targets(
+            tok, pat.code[:2], targets, self.hostile, lambda ts: self._actors(ts, tokmap, ctx)
+        )
         return self._actors(src_toks, tokmap, ctx), targets, False
 
     def _noun_roles(self, tok: Any, pat: Pattern, tokmap: dict[int, Mention], ctx: Context):
@@ -518,9 +524,13 @@ class EventCoder:
                     for g in p.children
                     if g.dep_ == "pobj"
                 )
+                if not pat.notgt:
+                    tgt_toks.extend(participle_targets(c, pat.tgt))  # "the blockade imposed on Cuba"
             elif c.dep_ == "prep":
                 objs = [g for g in c.children if g.dep_ == "pobj"]
-                if c.lower_ == "of" and int(pat.code[:2]) >= 10:
+                if c.lower_ == "of" and int(pat.code[:2]) >= 10 and of_is_agent(tok):
+                    src_toks.extend(objs)  # "the aggression of Russia against Ukraine"
+                elif c.lower_ == "of" and int(pat.code[:2]) >= 10:
                     tgt_toks.extend(objs)  # "criticism of X", "sanctions of X": the object suffers the act
                 elif c.lower_ in NOUN_SOURCE_PREPS:
                     src_toks.extend(objs)
@@ -545,6 +555,9 @@ class EventCoder:
                 if g.dep_ == "pobj"
             ]
         targets = self._actors(tgt_toks, tokmap, ctx)
+        targets = stance_targets(
+            tok, pat.code[:2], targets, self.hostile, lambda ts: self._actors(ts, tokmap, ctx)
+        )
         # a bare noun ("cooperation", "trade") is a description, not an act, unless a light verb
         # ("held talks", "the visit took place") or an explicit target makes it one
         if not targets and not light:
