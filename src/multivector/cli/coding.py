@@ -99,12 +99,13 @@ def code(
     from multivector.pipeline import extract_articles
 
     resolver = make_resolver(actors) if actors else None
+    cache = _cache(no_cache)
     failed = 0
     seen: dict = {}
 
     def articles():
         nonlocal failed
-        for item in extract_articles(paths):
+        for item in extract_articles(paths, cache=cache):
             if isinstance(item, InputError):
                 failed += 1
                 report_error(item)
@@ -112,9 +113,8 @@ def code(
             yield item
 
     def events():
-        for art, (evs, _m, _f) in code_articles(
-            articles(), resolver=resolver, cache=_cache(no_cache), n_process=workers
-        ):
+        coded = code_articles(articles(), resolver=resolver, cache=cache, n_process=workers)
+        for art, (evs, _m, _f) in coded:
             seen.clear()  # only the article being written is needed: memory stays flat
             seen[art.id] = art
             yield from evs

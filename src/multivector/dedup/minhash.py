@@ -29,9 +29,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 NUM_PERM = 128
 SHINGLE_SIZE = 5
@@ -62,6 +62,8 @@ def shingles(text: str, size: int = SHINGLE_SIZE) -> set[str]:
 @lru_cache(maxsize=4)
 def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
     """Permutation parameters, generated once: datasketch would redo it for every MinHash (~0.2 ms)."""
+    from datasketch import MinHash  # imported on use: it pulls in scipy (~0.7 s) for every CLI start
+
     return MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
 
 
@@ -71,6 +73,8 @@ def signature(text: str, num_perm: int = NUM_PERM, shingle_size: int = SHINGLE_S
     Empty texts get no signature because all empty MinHashes are identical and would otherwise be
     linked to each other as duplicates.
     """
+    from datasketch import MinHash
+
     sh = shingles(text, shingle_size)
     if not sh:
         return None
@@ -116,6 +120,8 @@ class NearDuplicateIndex:
         self.threshold = threshold
         self.num_perm = num_perm
         self.shingle_size = shingle_size
+        from datasketch import MinHashLSH
+
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=LSH_WEIGHTS)
         self._sigs: dict[str, np.ndarray] = {}
         self._seq: dict[str, int] = {}
@@ -127,8 +133,10 @@ class NearDuplicateIndex:
         return article_id in self._sigs
 
     @staticmethod
-    def _minhash(sig: np.ndarray) -> LeanMinHash:
+    def _minhash(sig: np.ndarray) -> Any:
         # LeanMinHash carries only hash values: all LSH needs, without re-creating permutations.
+        from datasketch import LeanMinHash
+
         return LeanMinHash(seed=SEED, hashvalues=sig, scheme=SCHEME)
 
     def signature(self, text: str) -> np.ndarray | None:
