@@ -105,20 +105,25 @@ def ingest(
 ) -> IngestReport:
     """Extract articles from ``paths`` and add them to ``store`` batch by batch (each batch atomic)."""
     report = IngestReport()
-    batch: list[Article] = []
-
-    def flush() -> None:
-        if not batch:
-            return
-        res = store.add_articles(batch)
-        report.added += res.added
-        report.exact_duplicates += res.exact_duplicates
-        report.near_duplicates += res.near_duplicates
+    for batch in _article_batches(paths, report, stdin=stdin, on_error=on_error, batch_size=batch_size):
+        _store_batch(store, batch, report)
         if on_progress:
             on_progress(len(batch))
-        batch.clear()
+    return report
 
-    for item in extract_articles(paths, stdin=stdin):
+
+def _article_batches(
+    paths: Iterable[str],
+    report: IngestReport,
+    *,
+    stdin: BinaryIO | None,
+    on_error: Callable[[InputError], None] | None,
+    batch_size: int,
+    cache=None,
+) -> Iterator[list[Article]]:
+    """Extracted articles in batches; bad inputs are recorded in ``report`` (and passed to ``on_error``)."""
+    batch: list[Article] = []
+    for item in extract_articles(paths, stdin=stdin, cache=cache):
         if isinstance(item, InputError):
             report.errors.append(item)
             if on_error:
@@ -127,9 +132,17 @@ def ingest(
         report.articles += 1
         batch.append(item)
         if len(batch) >= batch_size:
-            flush()
-    flush()
-    return report
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _store_batch(store, batch: list[Article], report: IngestReport) -> None:
+    res = store.add_articles(batch)
+    report.added += res.added
+    report.exact_duplicates += res.exact_duplicates
+    report.near_duplicates += res.near_duplicates
 
 
 @dataclass
@@ -221,10 +234,7 @@ def run(
     queued: set[str] = set()  # ids sent to the coder in this run: a copy later in the input is not recoded
 
     def store_batch(batch: list[Article]) -> list[Article]:
-        res = store.add_articles(batch)
-        report.added += res.added
-        report.exact_duplicates += res.exact_duplicates
-        report.near_duplicates += res.near_duplicates
+        _store_batch(store, batch, report)
         unique = [a for a in {a.id: a for a in batch}.values() if a.id not in queued]
         ids = [a.id for a in unique]
         todo = set(ids) if recode else store.uncoded(ids, coder)
@@ -235,19 +245,9 @@ def run(
         return [a for a in unique if a.id in todo]
 
     def to_code() -> Iterator[Article]:
-        batch: list[Article] = []
-        for item in extract_articles(paths, stdin=stdin, cache=cache):
-            if isinstance(item, InputError):
-                report.errors.append(item)
-                if on_error:
-                    on_error(item)
-                continue
-            report.articles += 1
-            batch.append(item)
-            if len(batch) >= batch_size:
-                yield from store_batch(batch)
-                batch = []
-        if batch:
+        for batch in _article_batches(
+            paths, report, stdin=stdin, on_error=on_error, batch_size=batch_size, cache=cache
+        ):
             yield from store_batch(batch)
 
     coded = _CodedBatch()

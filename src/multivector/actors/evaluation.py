@@ -14,27 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from multivector.actors.resolver import ActorResolver
+from multivector.clean.dates import ENGLISH_MONTHS
 
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
+_MONTHS = {m: i for i, m in enumerate(ENGLISH_MONTHS, start=1)}
 
 
 def parse_case_date(value: str | None, today: dt.date | None = None) -> dt.date | None:

@@ -12,6 +12,12 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+#: English month names in calendar order (lower case), for the stages that match dates in prose
+ENGLISH_MONTHS: tuple[str, ...] = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)
+
 _MONTHS = {
     "jan": 1,
     "feb": 2,

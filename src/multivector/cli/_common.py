@@ -71,6 +71,24 @@ def open_store(db: str | None, *, read_only: bool = False) -> Iterator[Any]:
         yield store
 
 
+@contextmanager
+def article_progress(description: str) -> Iterator[Any]:
+    """A live "N articles, elapsed" line on stderr (only on a terminal); yields ``advance(n)``."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TextColumn("{task.completed} articles"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task(description, total=None)
+        yield lambda n: progress.advance(task, n)
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"multivector {__version__}")

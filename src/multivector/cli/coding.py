@@ -11,7 +11,16 @@ from typing import Annotated
 
 import typer
 
-from multivector.cli._common import DbOption, PathsArg, app, err, fail, open_store, report_error
+from multivector.cli._common import (
+    DbOption,
+    PathsArg,
+    app,
+    article_progress,
+    err,
+    fail,
+    open_store,
+    report_error,
+)
 from multivector.cli.actors import ActorsOption, make_resolver
 from multivector.errors import InputError, MultivectorError
 from multivector.output import write_records
@@ -141,25 +150,11 @@ def run(
     ] = None,
 ) -> None:
     """Ingest, code and store PATHS: the whole pipeline (idempotent: re-runs add nothing)."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
     from multivector.store import Store
 
     resolver = make_resolver(actors) if actors else None
     try:
-        with (
-            Store(db) as store,
-            Progress(
-                SpinnerColumn(),
-                TextColumn("{task.description}"),
-                TextColumn("{task.completed} articles"),
-                TimeElapsedColumn(),
-                console=err,
-                transient=True,
-                disable=not err.is_terminal,
-            ) as progress,
-        ):
-            task = progress.add_task("ingesting and coding", total=None)
+        with Store(db) as store, article_progress("ingesting and coding") as advance:
             if dask:
                 report = _run_dask(paths, store, dask, recode=recode)
             else:
@@ -169,7 +164,7 @@ def run(
                     paths,
                     store,
                     on_error=report_error,
-                    on_progress=lambda n: progress.advance(task, n),
+                    on_progress=advance,
                     n_process=workers,
                     cache=_cache(no_cache),
                     resolver=resolver,

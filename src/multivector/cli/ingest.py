@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import typer
 
-from multivector.cli._common import DbOption, FormatOption, PathsArg, app, err, fail, report_error
+from multivector.cli._common import (
+    DbOption,
+    FormatOption,
+    PathsArg,
+    app,
+    article_progress,
+    err,
+    fail,
+    report_error,
+)
 from multivector.errors import InputError, MultivectorError
 from multivector.output import Format, write_records
 
@@ -42,31 +51,12 @@ def articles(paths: PathsArg, fmt: FormatOption = Format.table) -> None:
 @app.command()
 def ingest(paths: PathsArg, db: DbOption = None) -> None:
     """Read, clean, de-duplicate and store articles from PATHS (idempotent: re-runs add nothing)."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
     from multivector.pipeline import ingest as run_ingest
     from multivector.store import Store
 
     try:
-        with (
-            Store(db) as store,
-            Progress(
-                SpinnerColumn(),
-                TextColumn("{task.description}"),
-                TextColumn("{task.completed} articles"),
-                TimeElapsedColumn(),
-                console=err,
-                transient=True,
-                disable=not err.is_terminal,
-            ) as progress,
-        ):
-            task = progress.add_task("ingesting", total=None)
-            report = run_ingest(
-                paths,
-                store,
-                on_error=report_error,
-                on_progress=lambda n: progress.advance(task, n),
-            )
+        with Store(db) as store, article_progress("ingesting") as advance:
+            report = run_ingest(paths, store, on_error=report_error, on_progress=advance)
             db_path = store.path
     except MultivectorError as exc:
         fail(exc, db)

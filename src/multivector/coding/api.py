@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from multivector.clean.dates import ENGLISH_MONTHS
 from multivector.coding.coder import Context, EventCoder
 from multivector.coding.facts import FACT_HINT, find_facts
 from multivector.coding.rules import SPEECH
@@ -152,20 +153,7 @@ _DATELINE = re.compile(
     r"(?m)^\s*(January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+(\d{1,2}),?\s+(\d{4})\b"
 )
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
+_MONTHS = list(ENGLISH_MONTHS)
 
 
 def segments(text: str, date: str | None = None) -> list[tuple[int, int, str | None]]:

@@ -10,21 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from multivector.clean.dates import ENGLISH_MONTHS
+
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
+_MONTHS = list(ENGLISH_MONTHS)
 _YEAR = re.compile(r"\b(?:in|since|during|by|of|until|for)\s+(19[5-9]\d|20\d\d)\b(?!\s*(?:%|percent))", re.I)
 _MONTH_YEAR = re.compile(
     r"\b(?:in\s+)?(" + "|".join(m.capitalize() for m in _MONTHS) + r")\s+(19\d\d|20\d\d)\b"
