@@ -98,3 +98,28 @@ def test_server_marker_gives_upload_advice(tmp_path: Path):
     assert "upload files at http://127.0.0.1:9999/upload" in lock_message(db)
     marker_path(db).write_text(json.dumps({"pid": 2**22 + 12345, "url": "http://x"}))  # dead pid
     assert server_info(db) is None
+
+
+def test_country_summary_is_recomputed_after_an_upload(db):
+    """Summaries are memoized per server; an upload must invalidate them (no stale balance)."""
+    from fastapi.testclient import TestClient
+
+    from multivector.records import Event, Mention
+    from multivector.web.app import create_app
+
+    def fake_coder(art):
+        m = Mention("Kazakhstan", 0, 10, "KAZ", "Kazakhstan", "KAZ", "GOV", article_id=art.id)
+        t = Mention("China", 20, 25, "CHN", "China", "CHN", "GOV", article_id=art.id)
+        ev = Event("up-" + art.id, art.id, "2024-06-01", m, t, "036", "03", 1, 4.0, None, False, "asserted",
+                   art.text[:40], (0, 40), "met")
+        return [ev], [m, t], []
+
+    with TestClient(create_app(db, coder=fake_coder)) as c:
+        before = c.get("/api/country/KAZ").json()
+        again = c.get("/api/country/KAZ").json()
+        assert before == again
+        text = "Kazakhstan met China in Astana to discuss transit routes and new rail links to Europe."
+        assert c.post("/api/ingest", data={"text": text, "name": "kz.txt"}).status_code == 200
+        after = c.get("/api/country/KAZ").json()
+    partners = {p["partner"] for p in after["partners"]}
+    assert "CHN" in partners and "CHN" not in {p["partner"] for p in before["partners"]}

@@ -13,12 +13,14 @@ import io
 import sys
 import tempfile
 import threading
+from collections import OrderedDict
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
 MAX_UPLOAD = 10 * 1024 * 1024
 PAGE = 50
+MEMO_SIZE = 256  # cached country summaries and similar-article lists
 SIMILAR_POOL = 2000  # candidates for "similar articles": bounds the article page on large stores
 _HERE = Path(__file__).parent
 _LOCAL = {"127.0.0.1", "localhost", "::1"}
@@ -68,6 +70,28 @@ def create_app(db_path: str | Path, *, read_only: bool = False, coder: Any = "au
     app.state.store = store
     templates = Jinja2Templates(directory=str(_HERE / "templates"))
     app.mount("/static/own", StaticFiles(directory=str(_HERE / "static")), name="static")
+
+    # summaries that cost a bootstrap or a similarity search, keyed by their arguments; only this
+    # process writes the store (uploads), and every upload clears it, so an entry is never stale
+    memo: OrderedDict[tuple, Any] = OrderedDict()
+
+    memo_lock = threading.Lock()
+
+    def memoized(key: tuple, compute: Any) -> Any:
+        with memo_lock:
+            if key in memo:
+                memo.move_to_end(key)
+                return memo[key]
+        value = compute()  # outside the lock: requests for other pages go on meanwhile
+        with memo_lock:
+            memo[key] = value
+            while len(memo) > MEMO_SIZE:
+                memo.popitem(last=False)
+        return value
+
+    def forget() -> None:
+        with memo_lock:
+            memo.clear()
 
     @contextmanager
     def cursor():
@@ -121,7 +145,7 @@ def create_app(db_path: str | Path, *, read_only: bool = False, coder: Any = "au
 
     @app.get("/country/{iso3}", response_class=HTMLResponse, include_in_schema=False)
     def country(request: Request, iso3: str, by: str = "quarter"):
-        data = country_data(iso3.upper(), by)
+        data = memoized(("country", iso3.upper(), by), lambda: country_data(iso3.upper(), by))
         return respond(request, "country", {"d": data, "iso3": iso3.upper()}, data["balance"])
 
     def country_data(iso3: str, by: str) -> dict[str, Any]:
@@ -197,7 +221,8 @@ def create_app(db_path: str | Path, *, read_only: bool = False, coder: Any = "au
             events = Q.article_events(con, article_id)
             dups = Q.duplicates(con, article_id)
             try:
-                similar = similar_articles(con, article_id, k=8, max_pool=SIMILAR_POOL)
+                similar = memoized(("similar", article_id), lambda: similar_articles(
+                    con, article_id, k=8, max_pool=SIMILAR_POOL))
             except Exception:  # similarity is a nicety; the page must still render
                 similar = []
         spans = [(e["span_start"], e["span_end"], "evsent") for e in events
@@ -237,7 +262,7 @@ def create_app(db_path: str | Path, *, read_only: bool = False, coder: Any = "au
     @app.get("/api/country/{iso3}", tags=["api"])
     def api_country(iso3: str, by: str = "quarter") -> dict[str, Any]:
         """Balance index with bootstrap CI, partners, QuadClass mix, trends and facts of a country."""
-        return jsonable(country_data(iso3.upper(), by))
+        return jsonable(memoized(("country", iso3.upper(), by), lambda: country_data(iso3.upper(), by)))
 
     @app.get("/api/dyad/{a}/{b}", tags=["api"])
     def api_dyad(request: Request, a: str, b: str, by: str = "month") -> dict[str, Any]:
@@ -315,18 +340,23 @@ def create_app(db_path: str | Path, *, read_only: bool = False, coder: Any = "au
                             out["events"] += code_and_store(arts)
                     except Exception as exc:  # one bad file must not sink the others
                         entry["errors"].append(f"{fname}: {exc}")
+                    finally:
+                        forget()  # the store changed: summaries computed before are stale
                 out["files"].append(entry)
         return out
 
     def code_and_store(arts: list[Any]) -> int:
+        # the project coder marks what it coded (so a later `multivector run` skips it); a custom one
+        # gets its own mark, so the project coder would still code those articles
+        coder_name = "custom"
+        if coder == "auto":
+            from multivector.coding.api import coder_id
+
+            coder_name = coder_id()
         n = 0
         for art in arts:
             events, mentions, facts = coder_fn(art)
-            with store.transaction():
-                store.delete_for_articles([art.id])
-                store.add_mentions(mentions)
-                n += store.add_events(events)
-                store.add_facts(facts)
+            n += store.replace_coded([art.id], coder_name, mentions, events, facts)
         return n
 
     return app
