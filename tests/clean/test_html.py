@@ -24,7 +24,7 @@ PAGE = """<!DOCTYPE html><html lang="en"><head>
 <p>{}</p><p>{}</p><p>Share this:</p><p>{}</p></article>
 <section id="comments" class="comments"><h3>Leave a Reply</h3>
 <div class="comment"><p>I never believed these talks would go anywhere at all, frankly.</p></div>
-<p>Your email address will not be published. Required fields are marked *</p></section>
+<p>Your email address won't be shared. Required fields are marked with an asterisk.</p></section>
 <footer><p>Copyright 2023 Example News. All rights reserved.</p><a href="#top">Back to top</a></footer>
 </body></html>""".format(*PARAS)
 

@@ -28,7 +28,7 @@ def test_english_furniture_removed_and_header_read() -> None:
         "Menu\nKazakh and Uzbek ministers agree on water road map\nPublished: Mar 5, 2019\n"
         "Share this:\nTweet\n"
         "Photo: press service\n\n" + BODY_EN + "\n\nRelated Articles\nSome other headline\nLeave a Reply\n"
-        "Your email address will not be published. Required fields are marked *\nBack to top button\n"
+        "Your email address will never be shown. Mandatory fields are marked *\nBack to top button\n"
     )
     [art] = clean_document(_doc(page))
     assert art.title == "Kazakh and Uzbek ministers agree on water road map"
