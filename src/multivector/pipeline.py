@@ -6,7 +6,6 @@ articles are written to the store in fixed-size batches.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from collections.abc import Callable, Iterable, Iterator
@@ -25,16 +24,9 @@ BATCH_SIZE = 500
 @lru_cache(maxsize=1)
 def _clean_fingerprint() -> str:
     """Identity of the cleaning code and its phrase lists: cached cleaning results live while it holds."""
-    from importlib import resources
+    from multivector.nlp.cache import package_fingerprint
 
-    root = resources.files("multivector.clean")
-    files = [f for f in root.iterdir() if f.name.endswith(".py")]
-    files += [f for f in root.joinpath("data").iterdir() if f.name.endswith(".yaml")]
-    h = hashlib.sha1(b"clean-1")
-    for f in sorted(files, key=lambda f: f.name):
-        h.update(f.name.encode())
-        h.update(f.read_bytes())
-    return h.hexdigest()[:12]
+    return package_fingerprint("clean-1", ("multivector.clean",), (".yaml",))
 
 
 def _clean_key(doc) -> str:
@@ -156,53 +148,31 @@ class RunReport(IngestReport):
     facts: int = 0
 
 
-def code_stored(
-    store,
-    articles: list[Article],
-    *,
-    coder: str,
-    resolver=None,
-    cache=None,
-    n_process: int = 1,
-    recode: bool = False,
-) -> tuple[int, int, int, int]:
-    """Code those of ``articles`` the store has not coded with this ``coder``, and store the results.
-
-    Returns (articles coded, events, mentions, facts); one transaction for the lot.
-    """
-    from multivector.coding import code_articles
-
-    unique = list({a.id: a for a in articles}.values())
-    todo_ids = {a.id for a in unique} if recode else store.uncoded([a.id for a in unique], coder)
-    todo = [a for a in unique if a.id in todo_ids]
-    if not todo:
-        return 0, 0, 0, 0
-    coded = _CodedBatch()
-    for art, result in code_articles(todo, resolver=resolver, cache=cache, n_process=n_process):
-        coded.add(art, result)
-    return len(todo), coded.write(store, coder), len(coded.mentions), len(coded.facts)
-
-
 @dataclass
-class _CodedBatch:
-    """Coded results waiting to be written in one transaction."""
+class CodedBatch:
+    """Coded results of several articles, written in one transaction with their ``coded`` marks."""
 
     ids: list[str] = field(default_factory=list)
     events: list = field(default_factory=list)
     mentions: list = field(default_factory=list)
     facts: list = field(default_factory=list)
 
-    def add(self, art: Article, result) -> None:
+    def add(self, article_id: str, result) -> None:
         evs, mens, fcts = result
-        self.ids.append(art.id)
+        self.ids.append(article_id)
         self.events.extend(evs)
         self.mentions.extend(mens)
         self.facts.extend(fcts)
 
-    def write(self, store, coder: str) -> int:
-        written = store.replace_coded(self.ids, coder, self.mentions, self.events, self.facts)
+    def write(self, store, coder: str, report: RunReport) -> None:
+        """Swap the rows in (nothing to do when empty), count them in ``report``, and start afresh."""
+        if not self.ids:
+            return
+        report.events += store.replace_coded(self.ids, coder, self.mentions, self.events, self.facts)
+        report.coded += len(self.ids)
+        report.mentions += len(self.mentions)
+        report.facts += len(self.facts)
         self.ids, self.events, self.mentions, self.facts = [], [], [], []
-        return written
 
 
 def run(
@@ -250,18 +220,10 @@ def run(
         ):
             yield from store_batch(batch)
 
-    coded = _CodedBatch()
-
-    def flush() -> None:
-        if coded.ids:
-            report.coded += len(coded.ids)
-            report.mentions += len(coded.mentions)
-            report.facts += len(coded.facts)
-            report.events += coded.write(store, coder)
-
+    coded = CodedBatch()
     for art, result in code_articles(to_code(), resolver=resolver, cache=cache, n_process=n_process):
-        coded.add(art, result)
+        coded.add(art.id, result)
         if len(coded.ids) >= batch_size:
-            flush()
-    flush()
+            coded.write(store, coder, report)
+    coded.write(store, coder, report)
     return report

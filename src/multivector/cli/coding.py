@@ -81,18 +81,20 @@ def _rows(events, fmt: EventFormat):
 def _write_events(events, fmt: EventFormat, articles: dict | None = None) -> int:
     """Events in any listing format; ``gdelt`` is GDELT 2.0's tab-separated export without a header."""
     if fmt is EventFormat.gdelt:
-        from multivector.coding import to_gdelt_row
+        from multivector.coding import to_gdelt_line
 
-        n = 0
-        for ev in events:
-            art = (articles or {}).get(ev.article_id)
-            row = to_gdelt_row(ev, art)
-            sys.stdout.write("\t".join(c.replace("\t", " ").replace("\n", " ") for c in row) + "\n")
-            n += 1
-        sys.stdout.flush()
-        return n
+        return _write_lines(to_gdelt_line(ev, (articles or {}).get(ev.article_id)) for ev in events)
     columns = TABLE_COLUMNS if fmt is EventFormat.table else EVENT_COLUMNS
     return write_records(_rows(events, fmt), fmt.value, columns, title="events", max_width=_TABLE_WIDTH)
+
+
+def _write_lines(lines) -> int:
+    n = 0
+    for line in lines:
+        sys.stdout.write(line)
+        n += 1
+    sys.stdout.flush()
+    return n
 
 
 @app.command()
@@ -212,22 +214,16 @@ def events(
     fmt: EventFormatOption = EventFormat.table,
 ) -> None:
     """Stored events, filtered; `-f gdelt` writes GDELT 2.0 export lines."""
-    from multivector.store.export import EventFilter, _article_urls, query_events
+    from multivector.store.export import EventFilter, gdelt_lines, query_events
 
     flt = EventFilter(country=country, source=source, target=target, actor=actor, since=since, until=until,
                       root=root, cameo=cameo, quad_class=quad, article_id=article, limit=limit)
     with open_store(db, read_only=True) as store:
         try:
-            arts = None
             if fmt is EventFormat.gdelt:
-                from multivector.records import Article
-
-                arts = {
-                    aid: Article(id=aid, title=None, date=None, date_precision=None, lang="", url=url,
-                                 source_path=path, part=0, text="")
-                    for aid, (url, path) in _article_urls(store.con).items()
-                }
-            _write_events(query_events(store.con, flt), fmt, arts)
+                _write_lines(gdelt_lines(store.con, flt))
+            else:
+                _write_events(query_events(store.con, flt), fmt)
         except MultivectorError as exc:
             fail(exc)
 

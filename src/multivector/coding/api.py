@@ -8,7 +8,6 @@ Results can be cached per article content hash (``cache=``), which makes re-runs
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -20,8 +19,7 @@ from multivector.clean.dates import ENGLISH_MONTHS
 from multivector.coding.coder import Context, EventCoder
 from multivector.coding.facts import FACT_HINT, find_facts
 from multivector.coding.rules import SPEECH
-from multivector.coding.tables import _data_path
-from multivector.nlp.cache import ResultCache, content_key
+from multivector.nlp.cache import ResultCache, content_key, package_fingerprint
 from multivector.nlp.pipeline import get_nlp, parse_many
 from multivector.nlp.sentences import Prefilter, Sentence, split_sentences
 from multivector.records import Article, Event, Fact, Mention
@@ -127,21 +125,7 @@ def _default_resolver() -> Any:
 def _data_fingerprint() -> str:
     """Identity of the coder: its code, its patterns and the actor data; cached results and stored
     coding state are only reused while it is unchanged."""
-    from importlib import resources
-
-    h = hashlib.sha1(CODER_VERSION.encode())
-    for name in ("patterns.yaml", "cameo.tsv"):
-        h.update(_data_path(name).read_bytes())
-    for package in ("multivector.coding", "multivector.actors", "multivector.nlp"):
-        root = resources.files(package)
-        files = [f for f in root.iterdir() if f.name.endswith(".py")]
-        data = root.joinpath("data")
-        if data.is_dir():
-            files += [f for f in data.iterdir() if f.is_file()]
-        for f in sorted(files, key=lambda f: f.name):
-            h.update(f.name.encode())
-            h.update(f.read_bytes())
-    return h.hexdigest()[:12]
+    return package_fingerprint(CODER_VERSION, ("multivector.coding", "multivector.actors", "multivector.nlp"))
 
 
 def coder_id() -> str:
@@ -150,8 +134,7 @@ def coder_id() -> str:
 
 
 _DATELINE = re.compile(
-    r"(?m)^\s*(January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\s+(\d{1,2}),?\s+(\d{4})\b"
+    r"(?m)^\s*(" + "|".join(m.capitalize() for m in ENGLISH_MONTHS) + r")\s+(\d{1,2}),?\s+(\d{4})\b"
 )
 _MONTHS = list(ENGLISH_MONTHS)
 

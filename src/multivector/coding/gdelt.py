@@ -97,3 +97,8 @@ def to_gdelt_row(event: Event, article: Article | None = None) -> list[str]:
     ]
     assert len(row) == len(GDELT_COLUMNS)
     return row
+
+
+def to_gdelt_line(event: Event, article: Article | None = None) -> str:
+    """One GDELT export line: the row tab-joined, with tabs and newlines inside values made spaces."""
+    return "\t".join(c.replace("\t", " ").replace("\n", " ") for c in to_gdelt_row(event, article)) + "\n"

@@ -11,6 +11,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,25 @@ def content_key(*parts: str | None) -> str:
         h.update((part or "").encode("utf-8"))
         h.update(b"\x00")
     return h.hexdigest()
+
+
+def package_fingerprint(salt: str, packages: Iterable[str], data_suffixes: tuple[str, ...] = ()) -> str:
+    """Short hash of the ``.py`` files and the ``data/`` files of these packages (``data_suffixes``
+    narrows the data files; empty means all): cached results stay valid only while the code and the
+    data that made them are unchanged."""
+    from importlib import resources
+
+    h = hashlib.sha1(salt.encode())
+    for package in packages:
+        root = resources.files(package)
+        files = [f for f in root.iterdir() if f.name.endswith(".py")]
+        data = root.joinpath("data")
+        if data.is_dir():
+            files += [f for f in data.iterdir() if f.is_file() and f.name.endswith(data_suffixes or "")]
+        for f in sorted(files, key=lambda f: f.name):
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:12]
 
 
 class ResultCache:

@@ -29,14 +29,13 @@ results stream back as tasks finish, with a bounded number in flight, and by def
 
 from multivector.scale.cluster import LOCAL_WORKERS, DaskMissingError, ScaleError, open_client
 from multivector.scale.runner import code_paths_dask
-from multivector.scale.store import coder_version, run_dask, store_results
+from multivector.scale.store import run_dask, store_results
 
 __all__ = [
     "LOCAL_WORKERS",
     "DaskMissingError",
     "ScaleError",
     "code_paths_dask",
-    "coder_version",
     "open_client",
     "run_dask",
     "store_results",

@@ -11,21 +11,10 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from multivector.errors import InputError
-from multivector.pipeline import RunReport
+from multivector.pipeline import CodedBatch, RunReport
 from multivector.records import Article, Event, Fact, Mention
 
 Coded = tuple[list[Event], list[Mention], list[Fact]]
-
-
-def coder_version() -> str:
-    """The coder identity recorded in the ``coded`` table (changes with code, patterns and actor data)."""
-    from multivector.coding import api
-
-    for name in ("coder_id", "coder_version"):
-        public = getattr(api, name, None)
-        if callable(public):
-            return str(public())
-    return api._data_fingerprint()
 
 
 def store_results(
@@ -47,8 +36,10 @@ def store_results(
     ``--recode``. An id seen twice in one run keeps the rows of its first copy. Returns the same
     :class:`~multivector.pipeline.RunReport` as the serial ``run``.
     """
+    from multivector.coding.api import coder_id
+
     report = RunReport()
-    coder = coder or coder_version()
+    coder = coder or coder_id()
     size = batch_size or getattr(store, "batch_size", 500)
     batch: list[tuple[Article, Coded]] = []
     written: set[str] = set()
@@ -63,14 +54,15 @@ def store_results(
             if art.id not in written and art.id not in fresh:
                 fresh[art.id] = coded
         todo = fresh if recode else _uncoded(store, fresh, coder)
-        if todo:
-            _replace(store, coder, todo, report)
+        coded = CodedBatch()
+        for art_id, result in todo.items():
+            coded.add(art_id, result)
+        coded.write(store, coder, report)
         written.update(fresh)
         report.articles += len(arts)
         report.added += res.added
         report.exact_duplicates += res.exact_duplicates
         report.near_duplicates += res.near_duplicates
-        report.coded += len(todo)
         report.skipped_coded += len(fresh) - len(todo)
         if on_progress:
             on_progress(len(arts))
@@ -90,28 +82,8 @@ def store_results(
 
 
 def _uncoded(store: Any, fresh: dict[str, Coded], coder: str) -> dict[str, Coded]:
-    if not hasattr(store, "uncoded"):
-        return fresh
     todo = store.uncoded(list(fresh), coder)
     return {k: v for k, v in fresh.items() if k in todo}
-
-
-def _replace(store: Any, coder: str, coded: dict[str, Coded], report: RunReport) -> None:
-    """Swap in the coded rows of these articles in one transaction."""
-    ids = list(coded)
-    events = [e for ev, _, _ in coded.values() for e in ev]
-    mentions = [m for _, ms, _ in coded.values() for m in ms]
-    facts = [f for _, _, fs in coded.values() for f in fs]
-    report.mentions += len(mentions)
-    report.facts += len(facts)
-    if hasattr(store, "replace_coded"):
-        report.events += store.replace_coded(ids, coder, mentions, events, facts)
-        return
-    with store.transaction():  # a store without coding state: replace the rows all the same
-        store.delete_for_articles(ids)
-        store.add_mentions(mentions)
-        report.events += store.add_events(events)
-        store.add_facts(facts)
 
 
 def run_dask(

@@ -114,23 +114,29 @@ def event_record(event: Event) -> dict[str, Any]:
     return event.to_dict()
 
 
-def _article_urls(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str | None, str]]:
-    """article id → (url, source path), for GDELT's SOURCEURL column (ids and paths only: small)."""
-    rows = con.execute("SELECT id, url, source_path FROM articles").fetchall()
-    return {r[0]: (r[1], r[2]) for r in rows}
-
-
 def gdelt_lines(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> Iterator[str]:
-    """GDELT 2.0 event-export lines (tab-separated, no header, as GDELT ships them)."""
-    from multivector.coding.gdelt import to_gdelt_row
+    """GDELT 2.0 event-export lines (tab-separated, no header, as GDELT ships them).
+
+    Each event's article URL (else its file) comes from a join in the same query, for SOURCEURL.
+    """
+    from multivector.coding.gdelt import to_gdelt_line
     from multivector.records import Article
 
-    urls = _article_urls(con)
-    for ev in query_events(con, flt):
-        url, path = urls.get(ev.article_id or "", (None, ""))
+    flt = flt or EventFilter()
+    where, params = flt.sql()
+    sql = (
+        f"SELECT e.*, a.url AS _url, a.source_path AS _path FROM (SELECT * FROM events{where}) e "
+        "LEFT JOIN articles a ON a.id = e.article_id "
+        "ORDER BY e.date NULLS LAST, e.article_id, e.span_start, e.event_id"
+    )
+    if flt.limit:
+        sql += f" LIMIT {int(flt.limit)}"
+    for row in _batches(con, sql, params):
+        url, path = row.pop("_url"), row.pop("_path")
+        ev = R.event_from_row(row)
         art = Article(id=ev.article_id or "", title=None, date=ev.date, date_precision=None, lang="",
-                      url=url, source_path=path, part=0, text="")
-        yield "\t".join(c.replace("\t", " ").replace("\n", " ") for c in to_gdelt_row(ev, art)) + "\n"
+                      url=url, source_path=path or "", part=0, text="")
+        yield to_gdelt_line(ev, art)
 
 
 def _flat_sql(what: str, flt: EventFilter | None) -> tuple[str, list[Any]]:
