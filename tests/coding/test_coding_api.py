@@ -55,3 +55,46 @@ def test_code_articles_batches_and_matches_single(tmp_path: Path):
     assert [a.id for a, _ in out] == ["b0", "b1", "b2", "empty"]
     assert [(e.cameo, e.span) for e in out[0][1][0]] == [(e.cameo, e.span) for e in single[0]]
     assert out[3][1] == ([], [], [])
+
+
+def test_worker_processes_give_the_one_process_result_in_input_order(tmp_path: Path, monkeypatch):
+    from multivector.coding import code_articles, parallel
+
+    monkeypatch.setattr(parallel, "TASK_ARTICLES", 2)  # several tasks in flight, finishing in any order
+    texts = [
+        TEXT,
+        "Nothing here.",
+        TEXT.replace("Belarus", "Ukraine"),
+        TEXT.replace("Turkmenistan", "Kazakhstan"),
+    ]
+    arts = [
+        Article(f"p{i}", None, "2016-04-22", "day", "en", None, "mem", 0, t) for i, t in enumerate(texts * 2)
+    ]
+    cache = ResultCache(tmp_path)
+    code_article(arts[2], cache=cache)  # one cached article among the misses
+    hits = cache.hits
+    serial = [(a.id, r) for a, r in code_articles(arts, n_process=1)]
+    forked = [(a.id, r) for a, r in code_articles(arts, cache=cache, n_process=2)]
+    assert [i for i, _ in forked] == [a.id for a in arts]
+    key = [
+        [(e.cameo, e.source.country, e.target and e.target.country, e.span) for e in r[0]] for _, r in serial
+    ]
+    assert [
+        [(e.cameo, e.source.country, e.target and e.target.country, e.span) for e in r[0]] for _, r in forked
+    ] == key
+    assert [len(r[1]) for _, r in forked] == [len(r[1]) for _, r in serial]
+    assert any(key) and cache.hits == hits + 1
+    # the workers' results went into the cache: a second pass needs no worker
+    again = [(a.id, r) for a, r in code_articles(arts, cache=cache, n_process=2)]
+    assert cache.hits == hits + 1 + len(arts) and [i for i, _ in again] == [a.id for a in arts]
+
+
+def test_conditional_ner_gives_the_full_pipeline_entities_where_it_runs():
+    from multivector.nlp import get_nlp, parse_many
+
+    texts = ["The analyst Zorvan Kelibekov met Putin.", "Russia and Belarus signed a treaty."]
+    full = [[(e.text, e.label_) for e in d.ents] for d in get_nlp().pipe(texts)]
+    chosen = list(parse_many(texts, ner_if=lambda d: "analyst" in d.text))
+    assert [(e.text, e.label_) for e in chosen[0].ents] == full[0] and full[0]
+    assert list(chosen[1].ents) == [] and full[1]
+    assert [t.dep_ for t in chosen[1]] == [t.dep_ for t in get_nlp()(texts[1])]

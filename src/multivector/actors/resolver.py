@@ -1,8 +1,8 @@
 """Actor resolution: from a mention in news text to a coded, dated actor.
 
-The dictionaries are compiled once into a spaCy PhraseMatcher (attribute LOWER) so that resolving is a
-tokenise-and-look-up job, cheap enough for millions of sentences; spaCy's NER only fills in people and
-organisations the dictionaries do not know.
+The dictionaries are compiled once into a lower-cased token-sequence index (:mod:`.phrases`) so that
+resolving is a tokenise-and-look-up job, cheap enough for millions of sentences; spaCy's NER only fills
+in people and organisations the dictionaries do not know.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from typing import Any
 
 from multivector.actors.chunks import SPECIFIC_ROLES, Chunk, Chunker, Context, Hit, Tok, as_date
 from multivector.actors.data import ActorData, Atom, load_actor_data
+from multivector.actors.phrases import PhraseIndex
+from multivector.clean.dates import ENGLISH_MONTHS
 from multivector.errors import MultivectorError
 from multivector.records import Mention
 
@@ -88,6 +90,13 @@ def _cased(forms: Iterable[str]) -> tuple[bool, bool]:
 
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+#: capitalised words that are never part of a PERSON/ORG/GPE/NORP entity worth resolving: NER would give
+#: them DATE or nothing, so they do not make a sentence need it
+_NOT_NAMES = {
+    *ENGLISH_MONTHS,
+    *(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight"]),
+    *(["mr", "mrs", "ms", "dr", "sir", "lord", "lady", "madam"]),
+}
 
 
 class ActorResolver:
@@ -118,23 +127,14 @@ class ActorResolver:
         return self._nlp
 
     @property
-    def matcher(self) -> Any:
+    def matcher(self) -> PhraseIndex:
         if self._matcher is None:
-            from spacy.matcher import PhraseMatcher
-
-            matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-            # tokenise the original spellings too: "Sen." and "sen." split differently
+            matcher = PhraseIndex(self.nlp.tokenizer)
             for key in self.data.phrases:
                 forms = {key, *self.data.forms.get(key, ())}
                 if "." in key:  # abbreviations are tokenizer exceptions only when capitalised ("Lt.", "Gen.")
                     forms |= {key.title(), key.capitalize()}
-                docs, seen = [], set()
-                for doc in self.nlp.tokenizer.pipe(sorted(forms)):
-                    shape = tuple(t.lower_ for t in doc)
-                    if shape not in seen:
-                        seen.add(shape)
-                        docs.append(doc)
-                matcher.add(key, docs)
+                matcher.add(key, forms)
                 self._case[key] = _cased(self.data.forms.get(key, ()))
             self._matcher = matcher
         return self._matcher
@@ -221,16 +221,29 @@ class ActorResolver:
                 )
         return best
 
+    def needs_ner(self, doc: Any) -> bool:
+        """Could spaCy's entities change what this sentence resolves to? Only when it has a name no
+        dictionary phrase covers: an unknown person (analysts, officials the data lacks) or a name a known
+        one sits inside ("Feliciano Valencia"). Sentences whose names are all known resolve the same
+        without NER, so the coder skips it there (it is half the parse time of the small English model)."""
+        covered: set[int] = set()
+        for _, start, end in self.matcher(doc):
+            covered.update(range(start, end))
+        for t in doc:
+            if t.i in covered or t.is_stop or t.lower_ in _NOT_NAMES:
+                continue
+            if t.pos_ == "PROPN" or (t.i > 0 and t.is_title and t.is_alpha and t.pos_ in ("ADJ", "NOUN")):
+                return True
+        return False
+
     def _parse(self, text: str, skip: tuple[str, ...]) -> Any:
         """Run only the spaCy components resolution reads (tags, entities, sentence starts)."""
         return self.nlp(text, disable=[c for c in skip if c in self.nlp.pipe_names])
 
     # --- internals -------------------------------------------------------------------------------
     def _hits(self, doc: Any) -> list[Hit]:
-        strings = self.nlp.vocab.strings
         hits = []
-        for match_id, start, end in self.matcher(doc):
-            key = strings[match_id]
+        for key, start, end in self.matcher(doc):
             need_cap, need_upper = self._case.get(key, (False, False))
             span_text = doc[start:end].text
             if need_upper and not span_text.replace(".", "").replace("’", "").isupper():
@@ -238,8 +251,10 @@ class ActorResolver:
             if need_cap and span_text.islower():
                 continue
             atoms = self.data.phrases[key]
-            if end - start == 1 and doc[start].pos_ != "PROPN" and all(
-                a.kind == "person" and a.priority <= 2 for a in atoms
+            if (
+                end - start == 1
+                and doc[start].pos_ != "PROPN"
+                and all(a.kind == "person" and a.priority <= 2 for a in atoms)
             ):
                 # a bare surname the tagger reads as an ordinary word is that word: "Wine exports",
                 # "Rice harvests", "Brown coal" at the start of a sentence are not Bobi Wine, Rice, Brown

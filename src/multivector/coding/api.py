@@ -225,11 +225,33 @@ def code_articles(
     n_process: int = 1,
     chunk: int = 64,
 ) -> Iterator[tuple[Article, tuple[list[Event], list[Mention], list[Fact]]]]:
-    """Corpus loop, streaming, in input order: cached articles are answered from the cache; the selected
-    sentences of all others flow through **one** ``nlp.pipe`` (``n_process`` workers, batches of
-    ``chunk`` sentences), so worker processes start once per corpus, not once per batch, and memory
-    stays bounded by the pipe's read-ahead."""
+    """Corpus loop, streaming, in input order; cached articles are answered from the cache.
+
+    With ``n_process > 1`` whole articles go to that many worker processes, each running the complete
+    per-article job (pre-filter, parse, actors, events) and sending back only the small result records;
+    see :mod:`multivector.coding.parallel`. In one process the selected sentences of consecutive
+    articles share ``nlp.pipe`` batches of ``chunk`` sentences."""
+    if n_process > 1:
+        from multivector.coding.parallel import code_parallel
+
+        yield from code_parallel(articles, resolver=resolver, cache=cache, n_process=n_process, chunk=chunk)
+    else:
+        yield from code_stream(articles, resolver=resolver, cache=cache, chunk=chunk)
+
+
+def code_stream(
+    articles: Iterable[Article],
+    *,
+    resolver: Any = None,
+    cache: ResultCache | None = None,
+    chunk: int = 64,
+) -> Iterator[tuple[Article, tuple[list[Event], list[Mention], list[Fact]]]]:
+    """The one-process corpus loop: the selected sentences of all uncached articles flow through one
+    ``nlp.pipe``, so memory stays bounded by the pipe's read-ahead."""
     pending: deque[_Pending] = deque()
+
+    def needs_ner(doc: Any) -> bool:  # the resolver (and the model) load only once a parse is needed
+        return (resolver if resolver is not None else _default_resolver()).needs_ner(doc)
 
     def sentences() -> Iterator[str]:
         for art in articles:
@@ -249,7 +271,7 @@ def code_articles(
             item = pending.popleft()
             yield item.article, item.finish(resolver, cache)
 
-    for doc in parse_many(sentences(), n_process=n_process, batch_size=chunk):
+    for doc in parse_many(sentences(), batch_size=chunk, ner_if=needs_ner):
         # the doc belongs to the first article still waiting for sentences
         next(item for item in pending if not item.complete).docs.append(doc)
         yield from ready()
@@ -320,17 +342,18 @@ def _code(
         return CodedArticle([], [], [])
     from spacy.tokens import Doc
 
+    res = None if given is not None else resolver if resolver is not None else _default_resolver()
     if docs is None:
-        docs = list(get_nlp().pipe([s.text for s in sents], batch_size=64))
+        # given mentions bypass the resolver, the only reader of spaCy's entities
+        ner_if = res.needs_ner if res is not None else (lambda _doc: False)
+        docs = list(parse_many([s.text for s in sents], ner_if=ner_if))
     merged = Doc.from_docs(docs, ensure_whitespace=True)
     starts: list[tuple[int, int, int]] = []  # (token start, merged char start, article char start)
     tok = 0
     for s, d in zip(sents, docs, strict=True):
         starts.append((tok, merged[tok].idx if len(d) else 0, s.start))
         tok += len(d)
-    res = None
-    if given is None:
-        res = resolver if resolver is not None else _default_resolver()
+    if res is not None:
         raw = res.find_mentions(merged, date=date)
         mentions = [_shift(m, starts, article_id) for m in raw]
     else:

@@ -313,11 +313,13 @@ class Store:
         """One atomic batch: look up known ids, link near-duplicates, insert articles and provenance."""
         result = AddResult()
         with self.transaction():
-            index = self._ensure_index()
             # upstream links (Article.duplicate_of) are looked up too: only links to stored
             # articles are kept, so the table never points at nothing
             wanted = {a.id for a in batch} | {a.duplicate_of for a in batch if a.duplicate_of}
             existing = self._existing_ids(sorted(wanted))
+            # the LSH index (and its import) is only needed once a new article arrives: a re-run of
+            # a stored corpus never loads it
+            index = None if all(a.id in existing for a in batch) else self._ensure_index()
             now = datetime.now(UTC).replace(tzinfo=None)
             seq = self._seq()
             art_rows: list[dict[str, Any]] = []
@@ -331,6 +333,7 @@ class Store:
                                      "similarity": 1.0, "source_path": art.source_path, "part": art.part})
                     continue
                 seen.add(art.id)
+                assert index is not None  # a batch with a new article loaded it
                 sig = index.signature(art.text or "")
                 match = index.add_signature(art.id, sig)
                 # An upstream link is kept when the text itself matches nothing earlier.
