@@ -191,7 +191,7 @@ def run(
     """Ingest ``paths`` and code every stored article among them: the whole pipeline, streaming.
 
     Articles are stored in batches as they are read; those not yet coded by this coder (same code,
-    patterns and actor data) flow into one streaming coder (one parser pool for the whole run), and
+    patterns and actor data) flow into one streaming coder (one worker pool for the whole run), and
     their results are written every ``batch_size`` articles, each write one transaction together with
     the articles' ``coded`` marks. Re-running is idempotent and cheap; an interrupted run resumes;
     ``recode`` codes everything again (e.g. after adding actors with a user file).

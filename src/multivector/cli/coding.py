@@ -45,7 +45,7 @@ class EventFormat(StrEnum):
 
 EventFormatOption = Annotated[EventFormat, typer.Option("--format", "-f", help="Output format.")]
 WorkersOption = Annotated[
-    int, typer.Option("--workers", "-j", min=1, help="Parser processes (spaCy n_process).")
+    int, typer.Option("--workers", "-j", min=1, help="Worker processes (each codes whole articles).")
 ]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the result cache.")]
 
