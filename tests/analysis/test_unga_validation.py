@@ -18,13 +18,11 @@ from multivector.errors import UsageError
 from multivector.records import Event, Mention
 
 YEAR = 2024
-SAMPLE_N = 60
-# measured on this sample (default scoring: speaker side, Goldstein, poles "un"): rho 0.23 over the 25 of 60
-# speeches that have West/East events (full year: 0.21, n = 77; docs/unga_validation.md). 40 countries gave
-# only 15-17 scored speeches; 60 is what codes in ~90 s without cache. With n this small one recoded speech
-# moves rho by ~0.05, so the floors sit a little under the measurement.
-RHO_FLOOR = 0.17
-RHO_N_FLOOR = 22
+# the whole year is the gate: 188 speeches code in about a minute on 2 cores since the coder codes whole
+# articles per worker. Measured with the default scoring (framing, Goldstein, poles "un"): rho 0.423 over
+# the 97 speeches with West/East weight (docs/unga_validation.md); the floors sit just under that.
+RHO_FLOOR = 0.40
+RHO_N_FLOOR = 92
 
 
 def _event(src: str, tgt: str, goldstein: float, quad: int) -> Event:
@@ -38,13 +36,30 @@ def _event(src: str, tgt: str, goldstein: float, quad: int) -> Event:
 
 def test_score_uses_the_speaker_side_and_the_balance_formula():
     events = [_event("POL", "USA", 4.0, 1), _event("RUS", "POL", -9.0, 4), _event("USA", "CUB", -5.0, 4)]
-    s = score_events("POL", events)
+    s = score_events("POL", events, scope="speaker")
     assert (s.west, s.east) == (4.0, -9.0) and s.score == pytest.approx(1.0)
-    assert score_events("POL", events, weighting="count").score == pytest.approx(1.0)
-    # third-party events only count with scope="all": the US blockade of Cuba is Western conflict
+    assert score_events("POL", events, scope="speaker", weighting="count").score == pytest.approx(1.0)
+    # third-party events do not count with scope="speaker"; with "all" the US blockade of Cuba is
+    # Western conflict
     cub = score_events("MEX", events[2:], scope="all")
     assert cub.west == -5.0 and cub.score == pytest.approx(-1.0)
-    assert score_events("MEX", events[2:]).score is None
+    assert score_events("MEX", events[2:], scope="speaker").score is None
+
+
+def test_framing_reads_poles_as_aggressors_and_victims():
+    events = [
+        _event("RUS", "UKR", -10.0, 4),  # a pole's attack on a third party: against the East
+        _event("LBN", "ISR", -9.0, 4),  # a pole attacked: sympathy, for the West
+        _event("CHN", "KEN", 6.0, 2),  # a pole's aid: for the East
+        _event("USA", "RUS", -4.0, 3),  # between two poles: no side taken
+        _event("UKR", "ISR", 3.0, 1),  # cooperation with a pole by a third party: not framing
+    ]
+    s = score_events("DEU", events)  # the default scope
+    assert (s.west, s.east, s.n_west, s.n_east) == (9.0, -4.0, 1, 2)
+    assert s.score == pytest.approx((9.0 + 4.0) / 13.0)
+    # the speaker's own events count as with scope="speaker"
+    own = score_events("DEU", [_event("DEU", "RUS", -5.0, 3)])
+    assert own.east == -5.0 and own.score == pytest.approx(1.0)
 
 
 def test_poles_un_counts_china_as_east():
@@ -70,14 +85,14 @@ def test_ideal_points_map_codes(corpora_dir: Path):
 
 
 @pytest.fixture(scope="module")
-def sample_result(corpora_dir: Path):
+def year_result(corpora_dir: Path):
     if not (corpora_dir / SPEECHES).is_file() or not (corpora_dir / IDEAL_POINTS).is_file():
         pytest.skip("UN debates or ideal points missing")
-    return validate_unga(corpora_dir, year=YEAR, sample=SAMPLE_N, cache=None, n_process=2)
+    return validate_unga(corpora_dir, year=YEAR, cache=None, n_process=2)
 
 
-def test_sample_rank_correlation_with_ideal_points(sample_result):
-    res = sample_result
-    assert res.speeches == SAMPLE_N
+def test_year_rank_correlation_with_ideal_points(year_result):
+    res = year_result
+    assert res.speeches == 188
     assert res.n >= RHO_N_FLOOR
     assert res.rho is not None and res.rho >= RHO_FLOOR, res.summary()

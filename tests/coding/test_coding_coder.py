@@ -211,3 +211,17 @@ def test_event_fields_and_stable_ids(mk):
         )[0].date
         is None
     )
+
+
+def test_negated_stopping_is_going_on_not_rejection():
+    from multivector.coding import code_text
+
+    def coded(text: str) -> list[tuple[str, str, str | None]]:
+        return [
+            (e.source.country, e.cameo[:2], e.target and e.target.country) for e in code_text(text, "2024")
+        ]
+
+    assert coded("The United States will not stop supporting Ukraine.") == [("USA", "05", "UKR")]
+    assert coded("Germany will not let up on its support for Ukraine.")[0][1] in ("03", "05")
+    # a negated act that is not a verb of stopping is still a rejection
+    assert coded("Russia did not sign the agreement with Ukraine.") == [("RUS", "12", "UKR")]

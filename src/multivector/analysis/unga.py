@@ -8,7 +8,14 @@ closeness to the US-led Western position that the coder never sees.
 
 Scoring (``scope``):
 
-* ``"speaker"`` (default): events with the speaking country on exactly one side, partner West or East
+* ``"framing"`` (default): the ``"speaker"`` events, plus what the speaker says about a pole's acts
+  toward third parties: a pole as the actor counts with the event's weight ("Russia's war against
+  Ukraine", "the Israeli military has killed thousands" count against that pole, "China has built
+  hospitals in Africa" for it), a pole as the victim of a conflict counts with the opposite sign
+  ("Hezbollah attacked Israel" is sympathy for Israel). Events between two poles are left out. A speech
+  tells its positions as much by whom it presents as aggressor and victim as by what "we" do; this
+  reading was added after the 2024 errors had been looked at (see ``docs/unga_validation.md``).
+* ``"speaker"``: events with the speaking country on exactly one side, partner West or East
   (the balance index with the speaker as focal country: "we condemn Russia's aggression" is conflict
   with the East, "we thank the European Union" cooperation with the West).
 * ``"all"``: every event of the speech with exactly one West- or East-aligned side counts, whoever the
@@ -46,12 +53,13 @@ from typing import Any
 
 from multivector.analysis.alignment import EAST, WEST, alignment_of
 from multivector.analysis.balance import balance_value
+from multivector.clean.markup import strip_markdown
 from multivector.errors import UsageError
 from multivector.records import Article, Event
 
 SPEECHES = Path("un-general-debates") / "ungdc-1946-2024.jsonl.gz"
 IDEAL_POINTS = Path("unga-votes") / "ideal_points_july2025.csv"
-SCOPES = ("speaker", "all")
+SCOPES = ("framing", "speaker", "all")
 POLES = ("un", "project")
 WEIGHTINGS = ("goldstein", "count")
 #: ideal-point codes that differ from the speech corpus's ISO3 for the same state (COW 345 is
@@ -81,7 +89,10 @@ def load_ideal_points(path: str | Path, year: int | None = None, column: str = "
 
 
 def iter_speeches(path: str | Path, year: int | None = None) -> Iterator[Article]:
-    """General Debate statements as Articles whose ``extra["speaker_country"]`` is the speaking state."""
+    """General Debate statements as Articles whose ``extra["speaker_country"]`` is the speaking state.
+
+    A third of the 2024 statements are Markdown (``**bold**`` names, ``---`` rules); they get the same
+    Markdown-to-text step as any plain-text input."""
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             obj = json.loads(line)
@@ -98,7 +109,7 @@ def iter_speeches(path: str | Path, year: int | None = None) -> Iterator[Article
                 url=None,
                 source_path=str(path),
                 part=0,
-                text=obj["text"],
+                text=strip_markdown(obj["text"]),
                 extra={"speaker_country": code, "session": obj.get("session"), "year": int(obj["year"])},
             )
 
@@ -165,7 +176,7 @@ def score_events(
     speaker: str,
     events: Iterable[Event],
     *,
-    scope: str = "speaker",
+    scope: str = "framing",
     weighting: str = "goldstein",
     poles: str = "un",
 ) -> CountryScore:
@@ -184,24 +195,29 @@ def score_events(
         out.events += 1
         if src.country == tgt.country:
             continue
+        w = _weight(e, weighting)
+        found: list[tuple[str | None, float]] = []
         if speaker in (src.country, tgt.country):
             other = tgt if src.country == speaker else src
-            found = [_pole(other.country, other.actor_id, poles)]
-        elif scope == "all":
+            found = [(_pole(other.country, other.actor_id, poles), w)]
+        elif scope in ("all", "framing"):
             # a third-party event: the aligned side is the one the speaker is talking about; an event
             # between two poles (West vs East) says nothing about which side the speaker takes
-            sides = [_pole(src.country, src.actor_id, poles), _pole(tgt.country, tgt.actor_id, poles)]
-            found = [p for p in sides if p] if len({p for p in sides if p}) < 2 else []
-            found = found[:1]
-        else:
-            continue
-        w = _weight(e, weighting)
-        for pole in found:
+            ps, pt = _pole(src.country, src.actor_id, poles), _pole(tgt.country, tgt.actor_id, poles)
+            if scope == "all":
+                found = [] if ps and pt and ps != pt else [(ps or pt, w)]
+            elif ps and pt:
+                continue
+            elif ps:
+                found = [(ps, w)]  # the pole as actor: its aggression counts against it, its aid for it
+            elif pt and e.quad_class in (3, 4):
+                found = [(pt, -w)]  # the pole as victim of a conflict the speaker reports
+        for pole, weight in found:
             if pole == WEST:
-                out.west += w
+                out.west += weight
                 out.n_west += 1
             elif pole == EAST:
-                out.east += w
+                out.east += weight
                 out.n_east += 1
     return out
 
@@ -302,7 +318,7 @@ def validate_unga(
     countries: Iterable[str] | None = None,
     sample: int | None = None,
     limit: int | None = None,
-    scope: str = "speaker",
+    scope: str = "framing",
     weighting: str = "goldstein",
     poles: str = "un",
     n_process: int = 2,

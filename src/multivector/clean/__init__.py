@@ -11,6 +11,7 @@ from multivector.clean.dates import parse_date
 from multivector.clean.hashing import article_id, normalise_text
 from multivector.clean.html import extract_html
 from multivector.clean.lang import detect_language
+from multivector.clean.markup import strip_markdown
 from multivector.clean.text import split_text
 from multivector.errors import MultivectorError
 from multivector.records import Article, RawDocument
@@ -33,7 +34,7 @@ def clean_document(doc: RawDocument) -> list[Article]:
     else:
         parts = [
             (a.title, a.date, a.date_precision, a.text)
-            for a in split_text(doc.content, known_title=doc.title)
+            for a in split_text(strip_markdown(doc.content), known_title=doc.title)
         ]
         url = doc.url
     parts = [p for p in parts if len(p[3].split()) >= MIN_WORDS]

@@ -52,6 +52,7 @@ from multivector.coding.syntax import (
     _addressees,
     _clause_children,
     _clause_verb,
+    _continued,
     _future,
     _governing_verb,
     _hypothetical,
@@ -337,7 +338,9 @@ class EventCoder:
             return self._obligation(clause, duty, pat, _mapped(DEMAND_OF, code) or "100", tokmap, ctx)
         if verb is not None and _hypothetical(verb):
             return None
-        negated = (verb is not None and _negated(verb)) or (pat.pos == "N" and _noun_negated(tok))
+        negated = (verb is not None and _negated(verb) and not (verb is not tok and _continued(verb))) or (
+            pat.pos == "N" and _noun_negated(tok)
+        )
         if negated:
             mapped = _mapped(REJECT_OF, code)
             if mapped is None or code[:2] in ("01", "10", "11", "12", "13", "14") or int(code[:2]) >= 15:
@@ -357,7 +360,9 @@ class EventCoder:
             appeal_like = False
         if head is not None:
             lemma = head.lemma_.lower()
-            if lemma in REFUSE or _negated(head):
+            if _continued(head):
+                pass  # "will not stop supporting X": the support goes on
+            elif lemma in REFUSE or _negated(head):
                 code = _mapped(REJECT_OF, code) or "120"
                 modality = "asserted"
             elif lemma in APPEAL or appeal_like:

@@ -178,6 +178,22 @@ def _negated(verb: Any) -> bool:
     return any(any(g.lower_ in ("no", "neither") for g in s.children) for s in subj)
 
 
+#: verbs of stopping: negated, they mean going on ("will not let up on our support", "never stopped helping")
+CESSATION = {"stop", "cease", "halt", "quit", "relent", "waver", "falter", "tire", "end", "abandon"}
+
+
+def _is_cessation(verb: Any) -> bool:
+    lemma = verb.lemma_.lower()
+    particle = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    return lemma in CESSATION or (lemma in ("let", "give", "back") and bool(particle & {"up", "down", "off"}))
+
+
+def _continued(verb: Any) -> bool:
+    """A negated verb of stopping around another trigger: "we will not let up on our support for X" is
+    support, "they never ceased attacking" is an attack — not the reject codes."""
+    return _is_cessation(verb) and _negated(verb)
+
+
 def _noun_negated(tok: Any) -> bool:
     return any(c.lower_ in ("no", "without") for c in tok.children) or (
         tok.head.lower_ == "without" and tok.dep_ == "pobj"
