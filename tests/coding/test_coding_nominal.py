@@ -54,3 +54,17 @@ def test_speech_style_support_and_solidarity():
     assert ("MEX", "PSE", "01") in _dyads("Our solidarity with the people of Palestine is unwavering.")
     assert ("MEX", "UKR", "05") in _dyads("My country stands with Ukraine.")
     assert ("MEX", "USA", "05") in _dyads("We are grateful to the United States for its support.")
+
+
+def test_victim_of_a_second_act_noun_is_the_target():
+    from multivector.coding import code_text
+
+    events = code_text(
+        "It is the third year of Russia's full-scale war of aggression against Ukraine.", "2024"
+    )
+    assert [(e.source.country, e.root, e.target and e.target.country) for e in events] == [
+        ("RUS", "19", "UKR")
+    ]
+    # "of" with an ordinary noun keeps its old reading: the victim of criticism
+    crit = code_text("Criticism of Belarus by the EU grew.", "2024")
+    assert [(e.source.country, e.target and e.target.country) for e in crit] == [("EUR", "BLR")]

@@ -533,7 +533,19 @@ class EventCoder:
                     tgt_toks.extend(participle_targets(c, pat.tgt))  # "the blockade imposed on Cuba"
             elif c.dep_ == "prep":
                 objs = [g for g in c.children if g.dep_ == "pobj"]
-                if c.lower_ == "of" and int(pat.code[:2]) >= 10 and of_is_agent(tok):
+                if c.lower_ == "of" and int(pat.code[:2]) >= 10 and objs and all(map(self.hostile, objs)):
+                    # "war of aggression against Ukraine", "campaign of terror against X": the victim
+                    # hangs on the second act noun
+                    if not pat.notgt:
+                        tgt_toks.extend(
+                            g
+                            for o in objs
+                            for p in o.children
+                            if p.dep_ == "prep" and p.lower_ in pat.tgt
+                            for g in p.children
+                            if g.dep_ == "pobj"
+                        )
+                elif c.lower_ == "of" and int(pat.code[:2]) >= 10 and of_is_agent(tok):
                     src_toks.extend(objs)  # "the aggression of Russia against Ukraine"
                 elif c.lower_ == "of" and int(pat.code[:2]) >= 10:
                     tgt_toks.extend(objs)  # "criticism of X", "sanctions of X": the object suffers the act
