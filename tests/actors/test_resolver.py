@@ -172,3 +172,14 @@ def test_bare_surname_that_is_an_ordinary_word_is_not_a_person(resolver) -> None
         assert not [m for m in resolver.find_mentions(text, "2019-01-01") if m.actor_id and "_" in m.actor_id]
     named = resolver.find_mentions("Rice met Lavrov in Moscow.", "2006-01-01")
     assert [m.actor_id for m in named][:2] == ["rice_condoleezza", "lavrov_sergey"]
+
+
+def test_a_capital_naming_a_document_is_not_an_actor(resolver):
+    found = {
+        m.text: m.country for m in resolver.find_mentions("Nepal keeps to the Paris Agreement; Paris agreed.")
+    }
+    assert found.get("Nepal") == "NPL" and found.get("Paris") == "FRA"  # the second Paris, the government
+    assert [m.start for m in resolver.find_mentions("We keep the Paris Agreement.") if m.country] == []
+    assert [
+        m.country for m in resolver.find_mentions("We respect the Helsinki Final Act.") if m.country
+    ] == []

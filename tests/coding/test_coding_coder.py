@@ -225,3 +225,22 @@ def test_negated_stopping_is_going_on_not_rejection():
     assert coded("Germany will not let up on its support for Ukraine.")[0][1] in ("03", "05")
     # a negated act that is not a verb of stopping is still a rejection
     assert coded("Russia did not sign the agreement with Ukraine.") == [("RUS", "12", "UKR")]
+
+
+def test_it_does_not_refer_to_a_plural_group():
+    from multivector.coding import code_text
+
+    text = (
+        "Hezbollah has murdered more Americans than any group. And it has attacked Israel many times. "
+        "The United States imposed sanctions. It also condemned Iran."
+    )
+    got = [(e.source.country, e.target and e.target.country) for e in code_text(text, "2024")]
+    assert ("LBN", "ISR") in got and ("USA", "ISR") not in got
+    assert ("USA", "IRN") in got  # a country named in the plural ("States") is still "it"
+
+
+def test_mobilising_funds_is_no_show_of_force():
+    from multivector.coding import code_text
+
+    assert [e.root for e in code_text("Russia mobilised reservists against Ukraine.", "2024")] == ["15"]
+    assert all(e.root != "15" for e in code_text("France mobilised funds for Niger.", "2024"))

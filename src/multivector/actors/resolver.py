@@ -90,6 +90,12 @@ def _cased(forms: Iterable[str]) -> tuple[bool, bool]:
 
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+#: nouns after a capital or city that make it the name of a document or a negotiating track, not an actor
+DOCUMENT_NOUNS = {
+    "agreement", "agreements", "accord", "accords", "convention", "conventions", "protocol", "protocols",
+    "statute", "declaration", "charter", "treaty", "process", "format", "principles", "consensus",
+    "communique",
+}
 #: capitalised words that are never part of a PERSON/ORG/GPE/NORP entity worth resolving: NER would give
 #: them DATE or nothing, so they do not make a sentence need it
 _NOT_NAMES = {
@@ -311,7 +317,8 @@ class ActorResolver:
         return Hit(hit.start, hit.end, [Atom("sector", "", "")], hit.text)
 
     def _not_an_actor(self, doc: Any, hit: Hit) -> bool:
-        """Hits that only look like actors: a country after "pro-"/"anti-", "the West" in "the West Bank" /
+        """Hits that only look like actors: a capital or city naming a document ("the Paris Agreement"),
+        a country after "pro-"/"anti-", "the West" in "the West Bank" /
         "the East China Sea" (a longer proper name goes on), and a person's acronym alias in brackets after
         another name ("Montenegro Municipality Association (AKK)" is not Kramp-Karrenbauer)."""
         if (
@@ -322,6 +329,13 @@ class ActorResolver:
         ):
             return True  # "pro-Iranian Hizbollah", "an anti-Syria journalist" are not Iran or Syria
         nxt = doc[hit.end] if hit.end < len(doc) else None
+        if (
+            nxt is not None
+            and all(a.kind == "actor" and a.agent in ("GOV", "CVL") for a in hit.atoms)
+            and (nxt.lower_ in DOCUMENT_NOUNS or (nxt.lower_ == "final" and hit.end + 1 < len(doc)))
+            and (nxt.lower_ != "final" or doc[hit.end + 1].lower_ == "act")
+        ):
+            return True  # "the Paris Agreement", "the Minsk agreements", "the Geneva Conventions": a document
         if (
             nxt is not None
             and nxt.text[:1].isupper()

@@ -182,6 +182,8 @@ def balance(
     rel, params = _focal_relation(
         con, country, by, since, until, weighting, include_negated, include_duplicates
     )
+    # a fixed row order: DuckDB's parallel GROUP BY returns groups in any order, and the seeded bootstrap
+    # must resample the same sequence on every run
     per_article = fetch_dicts(
         con,
         rel + """
@@ -192,6 +194,7 @@ def balance(
                count(*) FILTER (WHERE p_align = ?) AS ne
         FROM fe WHERE period IS NOT NULL AND p_align IN (?, ?)
         GROUP BY ALL
+        ORDER BY period, article_id
         """,
         [*params, WEST, EAST, WEST, EAST, WEST, EAST],
     )

@@ -81,11 +81,14 @@ class Context:
     located: set[int] = field(default_factory=set)  # ids of mentions given the country of their place
     agent_tokens: set[int] = field(default_factory=set)  # tokens of any actor mention, country or not
 
-    def add(self, mentions: Iterable[Mention]) -> None:
+    plural: set[int] = field(default_factory=set)  # ids of group mentions ("Americans", "Russian forces")
+
+    def add(self, mentions: Iterable[Mention], plural: Iterable[Mention] = ()) -> None:
         for m in mentions:
             if m.country:
                 self.recent.append(m)
         del self.recent[:-50]
+        self.plural = {id(m) for m in self.recent if id(m) in self.plural} | {id(m) for m in plural}
 
     def person(self) -> list[Mention]:
         """Last named person (people-file ids look like "lukashenko_alexander"), analysts excluded."""
@@ -96,9 +99,9 @@ class Context:
         return []
 
     def thing(self) -> list[Mention]:
-        """Last country or organisation (not a person)."""
+        """Last country or organisation (not a person, not a plural group: "it" is not "the Americans")."""
         for m in reversed(self.recent):
-            if "_" not in (m.actor_id or ""):
+            if "_" not in (m.actor_id or "") and id(m) not in self.plural:
                 return [m]
         return []
 
@@ -163,7 +166,7 @@ class EventCoder:
         hits = self.hits(sent, mentions, ctx, char_offset)
         # shallowest trigger first: the main clause's event leads (used to pick a sentence's class)
         hits.sort(key=lambda h: (_depth(h.trigger), h.trigger.i))
-        ctx.add(sorted(mentions, key=lambda m: m.start))
+        ctx.add(sorted(mentions, key=lambda m: m.start), _plural_groups(sent, mentions, char_offset))
         if analyst_voice or sent.text.rstrip().endswith("?"):
             return []
         start = sent.start_char + char_offset
@@ -774,6 +777,20 @@ def _phrase_mentions(t: Any, tokmap: dict[int, Mention]) -> list[tuple[Mention, 
             return found
         frontier = nxt
     return found
+
+
+def _plural_groups(sent: Any, mentions: Sequence[Mention], char_offset: int) -> list[Mention]:
+    """Mentions that name a group of people by a plural noun ("Americans", "Russian forces"): the head
+    is tagged plural and the words are not the actor's own name (which "the United States" is)."""
+    out = []
+    for m in mentions:
+        head = next((t for t in sent if t.idx + char_offset < m.end <= t.idx + char_offset + len(t)), None)
+        if head is None or head.tag_ not in ("NNS", "NNPS"):
+            continue
+        words = m.text.lower().removeprefix("the ").strip()
+        if words != (m.name or "").lower().removeprefix("the ").strip():
+            out.append(m)
+    return out
 
 
 def _anaphor(t: Any, ctx: Context) -> list[Mention]:
