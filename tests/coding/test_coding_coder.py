@@ -222,7 +222,7 @@ def test_negated_stopping_is_going_on_not_rejection():
         ]
 
     assert coded("The United States will not stop supporting Ukraine.") == [("USA", "05", "UKR")]
-    assert coded("Germany will not let up on its support for Ukraine.")[0][1] in ("03", "05")
+    assert coded("Germany will not let up on its aid to Ukraine.")[0][1] in ("03", "05", "07")
     # a negated act that is not a verb of stopping is still a rejection
     assert coded("Russia did not sign the agreement with Ukraine.") == [("RUS", "12", "UKR")]
 
@@ -231,7 +231,7 @@ def test_it_does_not_refer_to_a_plural_group():
     from multivector.coding import code_text
 
     text = (
-        "Hezbollah has murdered more Americans than any group. And it has attacked Israel many times. "
+        "Hezbollah has killed many Canadians over the years. And it has attacked Israel again. "
         "The United States imposed sanctions. It also condemned Iran."
     )
     got = [(e.source.country, e.target and e.target.country) for e in code_text(text, "2024")]

@@ -10,7 +10,7 @@ Scoring (``scope``):
 
 * ``"framing"`` (default): the ``"speaker"`` events, plus what the speaker says about a pole's acts
   toward third parties: a pole as the actor counts with the event's weight ("Russia's war against
-  Ukraine", "the Israeli military has killed thousands" count against that pole, "China has built
+  Ukraine", "Israeli strikes killed civilians" count against that pole, "China has built
   hospitals in Africa" for it), a pole as the victim of a conflict counts with the opposite sign
   ("Hezbollah attacked Israel" is sympathy for Israel). Events between two poles are left out. A speech
   tells its positions as much by whom it presents as aggressor and victim as by what "we" do; this

@@ -178,7 +178,7 @@ def _negated(verb: Any) -> bool:
     return any(any(g.lower_ in ("no", "neither") for g in s.children) for s in subj)
 
 
-#: verbs of stopping: negated, they mean going on ("will not let up on our support", "never stopped helping")
+#: verbs of stopping: negated, they mean going on ("will not let up on our aid", "never stopped helping")
 CESSATION = {"stop", "cease", "halt", "quit", "relent", "waver", "falter", "tire", "end", "abandon"}
 
 
@@ -189,7 +189,7 @@ def _is_cessation(verb: Any) -> bool:
 
 
 def _continued(verb: Any) -> bool:
-    """A negated verb of stopping around another trigger: "we will not let up on our support for X" is
+    """A negated verb of stopping around another trigger: "we will not let up on our aid to X" is
     support, "they never ceased attacking" is an attack — not the reject codes."""
     return _is_cessation(verb) and _negated(verb)
 
