@@ -100,8 +100,8 @@ DOCUMENT_NOUNS = {
 #: them DATE or nothing, so they do not make a sentence need it
 _NOT_NAMES = {
     *ENGLISH_MONTHS,
-    *(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight"]),
-    *(["mr", "mrs", "ms", "dr", "sir", "lord", "lady", "madam"]),
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
+    "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "madam",
 }
 
 
@@ -329,11 +329,13 @@ class ActorResolver:
         ):
             return True  # "pro-Iranian Hizbollah", "an anti-Syria journalist" are not Iran or Syria
         nxt = doc[hit.end] if hit.end < len(doc) else None
+        final_act = (
+            nxt is not None and nxt.lower_ == "final" and doc[hit.end + 1 : hit.end + 2].text.lower() == "act"
+        )
         if (
             nxt is not None
+            and (nxt.lower_ in DOCUMENT_NOUNS or final_act)
             and all(a.kind == "actor" and a.agent in ("GOV", "CVL") for a in hit.atoms)
-            and (nxt.lower_ in DOCUMENT_NOUNS or (nxt.lower_ == "final" and hit.end + 1 < len(doc)))
-            and (nxt.lower_ != "final" or doc[hit.end + 1].lower_ == "act")
         ):
             return True  # "the Paris Agreement", "the Minsk agreements", "the Geneva Conventions": a document
         if (

@@ -255,8 +255,7 @@ def code_stream(
 
     def sentences() -> Iterator[str]:
         for art in articles:
-            key = _cache_key(art, _speaker_of(art)) if cache is not None else None
-            hit = cache.get(key) if key is not None else None
+            key, hit = cached(art, cache)
             if hit is not None:
                 pending.append(_Pending(art, key, None, hit))
                 continue
@@ -414,6 +413,14 @@ _OWN_STATE |= {"leadership", "president", "authorities", "people"}
 def _speaker_of(article: Article) -> str | None:
     value = (article.extra or {}).get("speaker_country")
     return value.strip().upper() if isinstance(value, str) and value.strip() else None
+
+
+def cached(article: Article, cache: ResultCache | None) -> tuple[str | None, Any]:
+    """(cache key, cached result or None) of an article; (None, None) without a cache."""
+    if cache is None:
+        return None, None
+    key = _cache_key(article, _speaker_of(article))
+    return key, cache.get(key)
 
 
 def _cache_key(article: Article, speaker: str | None) -> str:

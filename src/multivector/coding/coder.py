@@ -25,7 +25,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from multivector.coding.dates import event_date
-from multivector.coding.nominal import hostile_noun, of_is_agent, participle_targets, stance_targets
+from multivector.coding.nominal import (
+    hostile_noun,
+    of_is_agent,
+    participle_targets,
+    prep_objects,
+    stance_targets,
+)
 from multivector.coding.places import LOCAL_ROOTS, located_mentions
 from multivector.coding.rules import (
     APPEAL,
@@ -540,14 +546,7 @@ class EventCoder:
                     # "war of aggression against Ukraine", "campaign of terror against X": the victim
                     # hangs on the second act noun
                     if not pat.notgt:
-                        tgt_toks.extend(
-                            g
-                            for o in objs
-                            for p in o.children
-                            if p.dep_ == "prep" and p.lower_ in pat.tgt
-                            for g in p.children
-                            if g.dep_ == "pobj"
-                        )
+                        tgt_toks.extend(g for o in objs for g in prep_objects(o, pat.tgt))
                 elif c.lower_ == "of" and int(pat.code[:2]) >= 10 and of_is_agent(tok):
                     src_toks.extend(objs)  # "the aggression of Russia against Ukraine"
                 elif c.lower_ == "of" and int(pat.code[:2]) >= 10:
@@ -567,13 +566,7 @@ class EventCoder:
         if not sources and light and tok.dep_ == "dobj":
             sources = self._actors(_subjects(verb) or _inherited_subject(verb), tokmap, ctx)
         if light and not tgt_toks:
-            tgt_toks = [
-                g
-                for c in verb.children
-                if c.dep_ == "prep" and c.lower_ in pat.tgt
-                for g in c.children
-                if g.dep_ == "pobj"
-            ]
+            tgt_toks = prep_objects(verb, pat.tgt)
         targets = self._actors(tgt_toks, tokmap, ctx)
         targets = stance_targets(
             tok, pat.code[:2], targets, self.hostile, lambda ts: self._actors(ts, tokmap, ctx)

@@ -75,11 +75,16 @@ def of_is_agent(noun: Any) -> bool:
     )
 
 
+def prep_objects(tok: Any, preps: Any) -> list[Any]:
+    """Objects of ``tok``'s prepositions that are among ``preps`` ("talks with X": X for "with")."""
+    return [g for p in tok.children if p.dep_ == "prep" and p.lower_ in preps for g in _pobjs(p)]
+
+
 def participle_targets(acl: Any, preps: Any) -> list[Any]:
     """Targets on a past participle after an act noun: "the blockade imposed on Cuba"."""
     if acl.tag_ != "VBN":
         return []
-    return [g for p in acl.children if p.dep_ == "prep" and p.lower_ in preps for g in _pobjs(p)]
+    return prep_objects(acl, preps)
 
 
 def perpetrator_tokens(noun: Any) -> list[Any]:

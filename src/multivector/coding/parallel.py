@@ -34,11 +34,11 @@ def _init(resolver: Any) -> None:
     _WORKER["resolver"] = resolver
 
 
-def _work(articles: tuple[Article, ...]) -> list[Result]:
+def _work(articles: tuple[Article, ...], chunk: int) -> list[Result]:
     from multivector.coding.api import code_stream
 
     resolver = _WORKER.get("resolver")
-    return [coded for _art, coded in code_stream(articles, resolver=resolver, cache=None)]
+    return [coded for _art, coded in code_stream(articles, resolver=resolver, cache=None, chunk=chunk)]
 
 
 @dataclass(slots=True)
@@ -76,7 +76,7 @@ def code_parallel(
     chunk: int = 64,
 ) -> Iterator[tuple[Article, Result]]:
     """Same items as :func:`multivector.coding.api.code_stream`, computed by ``n_process`` workers."""
-    from multivector.coding.api import _cache_key, _speaker_of
+    from multivector.coding.api import cached
 
     pending: deque[_Slot] = deque()
     batch: list[_Slot] = []
@@ -90,7 +90,7 @@ def code_parallel(
             ctx, forked = _context()
             shared = _preload(resolver) if forked else None
             pool = ctx.Pool(n_process, initializer=_init, initargs=(shared,))
-        job = pool.apply_async(_work, (tuple(s.article for s in batch),))
+        job = pool.apply_async(_work, (tuple(s.article for s in batch), chunk))
         for pos, slot in enumerate(batch):
             slot.job, slot.pos = job, pos
         in_flight.append(job)
@@ -111,8 +111,7 @@ def code_parallel(
 
     try:
         for art in articles:
-            key = _cache_key(art, _speaker_of(art)) if cache is not None else None
-            hit = cache.get(key) if key is not None else None
+            key, hit = cached(art, cache)
             slot = _Slot(art, key, hit)
             pending.append(slot)
             if hit is None:
