@@ -9,6 +9,8 @@ import pytest
 from multivector.analysis.unga import (
     IDEAL_POINTS,
     SPEECHES,
+    CountryScore,
+    correlate,
     load_ideal_points,
     score_events,
     spread_sample,
@@ -19,10 +21,10 @@ from multivector.records import Event, Mention
 
 YEAR = 2024
 # the whole year is the gate: 188 speeches code in about a minute on 2 cores since the coder codes whole
-# articles per worker. Measured with the default scoring (framing, Goldstein, poles "un"): rho 0.486 over
-# the 97 speeches with West/East weight (docs/unga_validation.md); the floors sit just under that.
-RHO_FLOOR = 0.46
-RHO_N_FLOOR = 92
+# articles per worker. Measured with the default scoring (net W - E, framing, Goldstein, poles "un"):
+# rho 0.512 over all 188 speeches (docs/unga_validation.md); the floor sits just under that.
+RHO_FLOOR = 0.495
+BALANCE_RHO_FLOOR = 0.46  # the balance measure B over the 97 speeches with West/East weight: 0.486
 
 
 def _event(src: str, tgt: str, goldstein: float, quad: int) -> Event:
@@ -71,6 +73,30 @@ def test_poles_un_counts_china_as_east():
         score_events("BRA", events, poles="cold-war")
 
 
+def test_net_measure_keeps_the_amount_of_evidence_and_ranks_silent_speeches():
+    strong = score_events("DEU", [_event("RUS", "UKR", -10.0, 4)] * 5)
+    mild = score_events("AUT", [_event("RUS", "UKR", -2.0, 3)])
+    silent = score_events("IND", [_event("IND", "BRA", 3.0, 1)])
+    # the balance B says both condemn the East equally; the net weight keeps how much was said
+    assert strong.score == mild.score == pytest.approx(1.0)
+    assert (strong.net, mild.net, silent.net) == (50.0, 2.0, 0.0)
+    assert silent.score is None and not silent.has_weight and strong.has_weight
+    ideal = {"DEU": 1.2, "AUT": 0.9, "IND": -0.3, "CUB": -1.5}
+    scores = {
+        "DEU": strong,
+        "AUT": mild,
+        "IND": silent,
+        "CUB": score_events("CUB", [_event("CUB", "USA", -8.0, 4)]),
+    }
+    net = correlate(scores, ideal, year=2024, scope="framing", weighting="goldstein", resamples=200)
+    assert net.n == 4 and net.rho == pytest.approx(1.0) and net.no_score == ["IND"]
+    assert net.rho_ci is not None and net.rho_ci[0] <= net.rho_ci[1] <= 1.0
+    bal = correlate(scores, ideal, year=2024, scope="framing", weighting="goldstein", measure="balance")
+    assert bal.n == 3 and bal.rho < 1.0  # DEU and AUT tie at +1
+    with pytest.raises(UsageError):
+        CountryScore("X").value("ratio")
+
+
 def test_spread_sample_is_deterministic_and_spans_the_range():
     ideal = {f"C{i:02d}": float(i) for i in range(100)}
     got = spread_sample(ideal, 10)
@@ -93,6 +119,15 @@ def year_result(corpora_dir: Path):
 
 def test_year_rank_correlation_with_ideal_points(year_result):
     res = year_result
-    assert res.speeches == 188
-    assert res.n >= RHO_N_FLOOR
+    assert res.speeches == res.n == 188  # the net weight ranks every speech
     assert res.rho is not None and res.rho >= RHO_FLOOR, res.summary()
+    assert res.rho_ci is not None and res.rho_ci[0] < res.rho < res.rho_ci[1]
+    # the balance measure from the same coded events (no second coding run)
+    rows = {r["country"]: r for r in res.rows}
+    assert rows["USA"]["net"] == pytest.approx(rows["USA"]["west"] - rows["USA"]["east"])
+    scored = [r for r in res.rows if r["balance"] is not None]
+    assert len(scored) >= 92
+    from scipy.stats import spearmanr
+
+    bal = spearmanr([r["balance"] for r in scored], [r["ideal_point"] for r in scored]).statistic
+    assert bal >= BALANCE_RHO_FLOOR

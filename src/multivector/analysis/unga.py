@@ -1,10 +1,10 @@
 """Validation against the real world: what countries *say* at the UN against how they *vote* there.
 
 Each country's General Debate statement of one year is coded with that country as the speaker ("we",
-"my delegation" … are its government), and its events are folded into a West-minus-East score with the
-balance formula of :mod:`multivector.analysis.balance`. The scores are rank-correlated (Spearman) with
-the Bailey–Strezhnev–Voeten UNGA ideal points of the same year — a standard, vote-based measure of
-closeness to the US-led Western position that the coder never sees.
+"my delegation" … are its government), and its events are folded into a West-minus-East score (the net
+weight W − E by default, or the balance formula of :mod:`multivector.analysis.balance`). The scores are
+rank-correlated (Spearman) with the Bailey–Strezhnev–Voeten UNGA ideal points of the same year — a
+standard, vote-based measure of closeness to the US-led Western position that the coder never sees.
 
 Scoring (``scope``):
 
@@ -33,8 +33,16 @@ Poles (``poles``):
   the default of this module before ``poles`` existed.
 
 Per country, W and E are the summed weights (Goldstein, or ±1 with ``weighting="count"``) of West and
-East partners; B = (W − E) / (|W| + |E|). A speech with no West/East weight has no score and is left
-out of the correlation (reported as ``no_score``).
+East partners. The score (``measure``):
+
+* ``"net"`` (default): W − E, the net West-minus-East weight. A speech that says nothing about either
+  pole scores 0, so every country is ranked, and a speech with many strong statements ranks above one
+  with a single mild remark. It has no free parameter (see ``docs/unga_validation.md``).
+* ``"balance"``: B = (W − E) / (|W| + |E|), the balance index of :mod:`multivector.analysis.balance`.
+  It throws the amount of evidence away (one remark is ±1 like forty), and a speech with no West/East
+  weight has no score and is left out of the correlation.
+
+Speeches with no West/East weight are listed as ``no_score`` with either measure.
 
 Inputs (read-only, from ``../shared/corpora``): ``un-general-debates/ungdc-1946-2024.jsonl.gz`` (one
 statement per country and year, ISO3 ``country_iso3``) and ``unga-votes/ideal_points_july2025.csv``
@@ -62,6 +70,7 @@ IDEAL_POINTS = Path("unga-votes") / "ideal_points_july2025.csv"
 SCOPES = ("framing", "speaker", "all")
 POLES = ("un", "project")
 WEIGHTINGS = ("goldstein", "count")
+MEASURES = ("net", "balance")
 #: ideal-point codes that differ from the speech corpus's ISO3 for the same state (COW 345 is
 #: "Yugoslavia" in the votes data for every year, i.e. Serbia since 2006)
 _IDEAL_ALIASES = {"YUG": "SRB"}
@@ -156,7 +165,22 @@ class CountryScore:
 
     @property
     def score(self) -> float | None:
+        """The balance B in [-1, 1]; None without West/East weight."""
         return balance_value(self.west, self.east)
+
+    @property
+    def net(self) -> float:
+        """W − E: the net West-minus-East weight, 0 for a speech silent on both poles."""
+        return self.west - self.east
+
+    @property
+    def has_weight(self) -> bool:
+        return bool(self.n_west or self.n_east)
+
+    def value(self, measure: str = "net") -> float | None:
+        if measure not in MEASURES:
+            raise UsageError(f"unknown measure {measure!r}; choose one of {', '.join(MEASURES)}")
+        return self.net if measure == "net" else self.score
 
 
 def _weight(e: Event, weighting: str) -> float:
@@ -237,6 +261,8 @@ class UngaValidation:
     no_score: list[str] = field(default_factory=list)
     rows: list[dict[str, Any]] = field(default_factory=list)
     poles: str = "un"
+    measure: str = "net"
+    rho_ci: tuple[float, float] | None = None
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -244,7 +270,9 @@ class UngaValidation:
             "scope": self.scope,
             "weighting": self.weighting,
             "poles": self.poles,
+            "measure": self.measure,
             "rho": None if self.rho is None else round(self.rho, 3),
+            "rho_ci": None if self.rho_ci is None else tuple(round(x, 3) for x in self.rho_ci),
             "p_value": self.p_value,
             "n": self.n,
             "speeches": self.speeches,
@@ -274,15 +302,24 @@ def correlate(
     scope: str,
     weighting: str,
     poles: str = "un",
+    measure: str = "net",
+    resamples: int = 1000,
+    seed: int = 0,
 ) -> UngaValidation:
-    """Spearman rho between speech scores and ideal points over the countries that have both."""
+    """Spearman rho between speech scores and ideal points over the countries that have both.
+
+    ``rho_ci`` is a 95 % percentile bootstrap over countries (``resamples`` draws, seeded), so the
+    reader can see how far one year's rho is from a target."""
+    import numpy as np
     from scipy.stats import spearmanr
 
     rows = [
         {
             "country": c,
-            "score": s.score,
+            "score": s.value(measure),
             "ideal_point": ideal[c],
+            "net": round(s.net, 2),
+            "balance": s.score,
             "west": round(s.west, 2),
             "east": round(s.east, 2),
             "n_west": s.n_west,
@@ -293,10 +330,21 @@ def correlate(
         if c in ideal
     ]
     scored = [r for r in rows if r["score"] is not None]
-    rho = p = None
+    rho = p = ci = None
     if len(scored) >= 3:
-        res = spearmanr([r["score"] for r in scored], [r["ideal_point"] for r in scored])
+        x = np.array([r["score"] for r in scored], dtype=float)
+        y = np.array([r["ideal_point"] for r in scored], dtype=float)
+        res = spearmanr(x, y)
         rho, p = float(res.statistic), float(res.pvalue)
+        if resamples:
+            rng = np.random.default_rng(seed)
+            draws = []
+            for _ in range(resamples):
+                idx = rng.integers(0, len(x), len(x))
+                if np.ptp(x[idx]) and np.ptp(y[idx]):
+                    draws.append(spearmanr(x[idx], y[idx]).statistic)
+            if draws:
+                ci = (float(np.percentile(draws, 2.5)), float(np.percentile(draws, 97.5)))
     return UngaValidation(
         year=year,
         scope=scope,
@@ -305,9 +353,11 @@ def correlate(
         p_value=p,
         n=len(scored),
         speeches=len(rows),
-        no_score=[r["country"] for r in rows if r["score"] is None],
+        no_score=[c for c, s in sorted(scores.items()) if c in ideal and not s.has_weight],
         rows=rows,
         poles=poles,
+        measure=measure,
+        rho_ci=ci,
     )
 
 
@@ -321,13 +371,14 @@ def validate_unga(
     scope: str = "framing",
     weighting: str = "goldstein",
     poles: str = "un",
+    measure: str = "net",
     n_process: int = 2,
     cache: Any = "default",
     plot_path: str | Path | None = None,
     on_progress: Callable[[str], None] | None = None,
 ) -> UngaValidation:
     """Code one year of General Debate speeches (speaker = the country) and correlate their
-    West-minus-East scores with that year's UNGA ideal points.
+    West-minus-East scores (``measure``, default the net weight W − E) with that year's UNGA ideal points.
 
     ``year`` defaults to the latest year with both data sets; ``countries`` fixes the set, ``sample=n``
     takes :func:`spread_sample` of n countries, ``limit`` keeps the first n speeches (quick looks).
@@ -367,7 +418,9 @@ def validate_unga(
         )
         for a in articles
     }
-    result = correlate(scores, ideal, year=year, scope=scope, weighting=weighting, poles=poles)
+    result = correlate(
+        scores, ideal, year=year, scope=scope, weighting=weighting, poles=poles, measure=measure
+    )
     if plot_path is not None:
         plot_validation(result, plot_path)
     return result
@@ -384,13 +437,19 @@ def plot_validation(result: UngaValidation, out_path: str | Path) -> Path:
     rows = [r for r in result.rows if r["score"] is not None]
     fig = Figure(figsize=(7.5, 5.5))
     ax = fig.add_subplot()
-    # most speeches carry one or two West/East events, so B piles up at ±1: spread ties vertically
-    # (deterministic, by ideal-point rank) so that dots and labels stay readable
+    # scores pile up on a few values (B at ±1, the net weight at 0 for speeches silent on both poles):
+    # spread ties vertically (deterministic, by ideal-point rank) so that dots and labels stay readable
     rows.sort(key=lambda r: r["ideal_point"])
-    ys = [
-        r["score"] - (0.024 * (i % 6) * r["score"] if abs(r["score"]) == 1 else 0.0)
-        for i, r in enumerate(rows)
-    ]
+    if result.measure == "net":
+        ys = [r["score"] + (0.12 * ((i % 7) - 3) if r["score"] == 0 else 0.0) for i, r in enumerate(rows)]
+        ax.set_yscale("symlog", linthresh=1.0)
+        ylabel = "speech net weight W − E (Goldstein, symlog), ties spread"
+    else:
+        ys = [
+            r["score"] - (0.024 * (i % 6) * r["score"] if abs(r["score"]) == 1 else 0.0)
+            for i, r in enumerate(rows)
+        ]
+        ylabel = "speech balance B = (W − E) / (|W| + |E|), ties spread"
     ax.scatter([r["ideal_point"] for r in rows], ys, s=14, alpha=0.7, color="#2a6f97")
     for r, y in zip(rows, ys, strict=True):
         ax.annotate(
@@ -403,11 +462,14 @@ def plot_validation(result: UngaValidation, out_path: str | Path) -> Path:
         )
     ax.axhline(0, color="#999", lw=0.6)
     ax.set_xlabel(f"UNGA ideal point {result.year} (final-passage votes; higher = closer to the West)")
-    ax.set_ylabel("speech balance B = (W − E) / (|W| + |E|), ties spread")
+    ax.set_ylabel(ylabel)
     rho = "n/a" if result.rho is None else f"{result.rho:.2f}"
+    if result.rho_ci is not None:
+        rho += f" (95 % CI {result.rho_ci[0]:.2f}–{result.rho_ci[1]:.2f})"
     ax.set_title(
         f"General Debate {result.year}: what countries say vs how they vote\n"
-        f"Spearman ρ = {rho}, n = {result.n} ({result.scope}, {result.weighting}, poles {result.poles})",
+        f"Spearman ρ = {rho}, n = {result.n} "
+        f"({result.measure}, {result.scope}, {result.weighting}, poles {result.poles})",
         fontsize=10,
     )
     fig.tight_layout()
