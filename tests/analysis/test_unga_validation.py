@@ -22,9 +22,9 @@ from multivector.records import Event, Mention
 YEAR = 2024
 # the whole year is the gate: 188 speeches code in about a minute on 2 cores since the coder codes whole
 # articles per worker. Measured with the default scoring (net W - E, framing, Goldstein, poles "un"):
-# rho 0.512 over all 188 speeches (docs/unga_validation.md); the floor sits just under that.
+# rho 0.514 over all 188 speeches (docs/unga_validation.md); the floor sits just under that.
 RHO_FLOOR = 0.495
-BALANCE_RHO_FLOOR = 0.46  # the balance measure B over the 97 speeches with West/East weight: 0.486
+BALANCE_RHO_FLOOR = 0.48  # the balance measure B over the 100 speeches with West/East weight: 0.498
 
 
 def _event(src: str, tgt: str, goldstein: float, quad: int) -> Event:
@@ -126,7 +126,7 @@ def test_year_rank_correlation_with_ideal_points(year_result):
     rows = {r["country"]: r for r in res.rows}
     assert rows["USA"]["net"] == pytest.approx(rows["USA"]["west"] - rows["USA"]["east"])
     scored = [r for r in res.rows if r["balance"] is not None]
-    assert len(scored) >= 92
+    assert len(scored) >= 95
     from scipy.stats import spearmanr
 
     bal = spearmanr([r["balance"] for r in scored], [r["ideal_point"] for r in scored]).statistic

@@ -26,8 +26,9 @@ def test_plover_gsr(corpora):
 def test_conflibert_test_split(corpora):
     r = evaluate_conflibert(corpora)
     assert r["n"] == 451
-    assert r["macro_f1"] >= 0.725
-    assert r["accuracy"] >= 0.73
+    # measured 0.737 / 0.741 since the main clause's event leads a sentence again (_depth fix)
+    assert r["macro_f1"] >= 0.735
+    assert r["accuracy"] >= 0.738
 
 
 def test_universalpetrarch_root_agreement(corpora):

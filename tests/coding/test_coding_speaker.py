@@ -58,3 +58,12 @@ def test_speaker_country_survives_jsonl_to_article_and_coding(tmp_path: Path):
     events_plain, _, _ = code_article(plain, cache=cache)
     assert ("POL", "GOV", "DEU") not in _dyads(events_plain)
     assert code_article(article, cache=cache)[0] == events and cache.hits >= 1
+
+
+def test_a_bare_state_form_is_the_speaker():
+    events = code_text("The Kingdom strongly condemns the Iranian missile strikes.", "2024", speaker="BHR")
+    assert ("BHR", "GOV", "IRN") in _dyads(events)
+    # not "the Republic of Korea", and not without a speaker
+    named = code_text("The Republic of Korea thanked Canada.", "2024", speaker="BHR")
+    assert all(e.source.country != "BHR" for e in named)
+    assert all(e.source.country != "BHR" for e in code_text("The Kingdom condemned Iran.", "2024"))

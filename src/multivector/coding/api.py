@@ -408,6 +408,9 @@ _FIRST_PERSON = {"we", "us", "our", "ours", "ourselves", "i", "me", "my"}
 #: nouns that, after "my"/"our", name the speaker's state ("my delegation", "our nation")
 _OWN_STATE = {"country", "government", "delegation", "nation", "state", "republic", "administration"}
 _OWN_STATE |= {"leadership", "president", "authorities", "people"}
+#: capitalised state forms that, after a bare "the", are a speech's way of naming its own state ("the
+#: Kingdom reiterates …"); "the Republic of Korea" and "the Central African Republic" are not bare
+_STATE_FORMS = {"Kingdom", "Republic", "Principality", "Sultanate", "Emirate", "Government"}
 
 
 def _speaker_of(article: Article) -> str | None:
@@ -449,10 +452,13 @@ def _with_speaker(
     kept = list(mentions)
     added: list[Mention] = []
     for tok in merged:
-        if tok.lower_ not in _FIRST_PERSON or tok.pos_ != "PRON" or tok.text == "US":
+        own = _self_name(tok)
+        if not own and (tok.lower_ not in _FIRST_PERSON or tok.pos_ != "PRON" or tok.text == "US"):
             continue
         delta = _delta(tok.idx, starts)
         a, b, agent = tok.idx + delta, tok.idx + len(tok.text) + delta, "GOV"
+        if own:
+            a -= 4  # with its "the "
         head = tok.head
         at = head.idx + delta
         sector = next((m for m in kept if not m.country and m.start <= at < m.end), None)
@@ -469,6 +475,17 @@ def _with_speaker(
         surface = merged.text[a - delta : b - delta]
         added.append(Mention(surface, a, b, speaker, name, speaker, agent, alignment, 1.0, article_id))
     return sorted([*kept, *added], key=lambda m: m.start)
+
+
+def _self_name(tok: Any) -> bool:
+    """A bare "the Kingdom", "the Government": the speaking state naming itself."""
+    if tok.text not in _STATE_FORMS or tok.i == 0:
+        return False
+    det = tok.doc[tok.i - 1]
+    if det.lower_ != "the" or det.head.i != tok.i or det.idx + 4 != tok.idx:
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or not (nxt.lower_ == "of" or nxt.text[:1].isupper())
 
 
 def _delta(merged_char: int, starts: list[tuple[int, int, int]]) -> int:

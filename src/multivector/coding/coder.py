@@ -347,7 +347,7 @@ class EventCoder:
             return self._obligation(clause, duty, pat, _mapped(DEMAND_OF, code) or "100", tokmap, ctx)
         if verb is not None and _hypothetical(verb):
             return None
-        negated = (verb is not None and _negated(verb) and not (verb is not tok and _continued(verb))) or (
+        negated = (verb is not None and _negated(verb) and not (verb.i != tok.i and _continued(verb))) or (
             pat.pos == "N" and _noun_negated(tok)
         )
         if negated:
@@ -417,7 +417,7 @@ class EventCoder:
         return Hit(pat, code, modality, tok, sources, targets, head, between)
 
     def _obligation(self, verb: Any, aux: Any, pat: Pattern, code: str, tokmap, ctx) -> Hit | None:
-        speaker = verb.head if verb.dep_ in ("ccomp", "acl") and verb.head is not verb else None
+        speaker = verb.head if verb.dep_ in ("ccomp", "acl") and verb.head.i != verb.i else None
         if speaker is not None and speaker.pos_ == "NOUN" and speaker.head.pos_ in ("VERB", "AUX"):
             speaker = speaker.head  # "issued a reminder to Iraq that it must cooperate"
         if speaker is None or aux.lower_ not in ("must", "should", "has", "have", "had"):
@@ -591,7 +591,15 @@ class EventCoder:
             if t.i in seen:
                 continue
             seen.add(t.i)
-            found = _phrase_mentions(t, tokmap)
+            # "partners, including Japan and the EU", "countries such as Iran": the named members
+            members = _members(t) if t.pos_ == "NOUN" else []
+            found = [fm for x in members for fm in _phrase_mentions(x, tokmap)]
+            if not found:
+                found = _phrase_mentions(t, tokmap)
+            ante = _antecedent(t)
+            if not found and ante is not None and ante.i in tokmap:
+                # "the EU, which imposed …": which = the EU (but "a resolution that …" is no actor)
+                found = [(tokmap[ante.i], ante)]
             if not found:
                 found = [(m, t) for m in _anaphor(t, ctx)]
             if not found and t.lemma_.lower() not in RELATIONAL_NOUNS:
@@ -697,7 +705,7 @@ def _key(m: Mention, by_country: bool) -> tuple:
 
 def _depth(tok: Any) -> int:
     n = 0
-    while tok.head is not tok and n < 50:
+    while tok.head.i != tok.i and n < 50:
         tok, n = tok.head, n + 1
     return n
 
@@ -770,6 +778,38 @@ def _phrase_mentions(t: Any, tokmap: dict[int, Mention]) -> list[tuple[Mention, 
             return found
         frontier = nxt
     return found
+
+
+#: words that open a relative clause as its subject or object ("which", "who", "whom", "that")
+_RELATIVE = {"which", "who", "whom", "that"}
+
+
+def _antecedent(t: Any) -> Any | None:
+    """The noun a relative pronoun stands for: "the EU, with which we negotiate" → EU. The pronoun is
+    a subject, object or prepositional object inside a relative clause hung on that noun."""
+    if t.lower_ not in _RELATIVE or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return None
+    node = t
+    for _ in range(3):
+        node = node.head
+        if node.dep_ == "relcl":
+            return node.head if node.head.pos_ in ("NOUN", "PROPN") else None
+        if node.head.i == node.i:
+            return None
+    return None
+
+
+def _members(t: Any) -> list[Any]:
+    """Named members after a plural noun: "partners including Japan", "states such as Iran" (the
+    parser hangs "as" on the noun or on "such", and "such" on the noun or on "as")."""
+    preps = [c for c in t.children if c.dep_ == "prep"]
+    preps += [p for c in t.children if c.lower_ == "such" for p in c.children if p.dep_ == "prep"]
+    out: list[Any] = []
+    for p in preps:
+        such = p.lower_ == "as" and any(x.lower_ == "such" for x in (*t.children, *p.children, p.head))
+        if p.lower_ in ("including", "like") or such:
+            out.extend(g for g in p.children if g.dep_ == "pobj")
+    return out
 
 
 def _plural_groups(sent: Any, mentions: Sequence[Mention], char_offset: int) -> list[Mention]:

@@ -102,6 +102,11 @@ def perpetrator_tokens(noun: Any) -> list[Any]:
             for p in c.children:
                 if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "from"):
                     out.extend(_pobjs(p))
+        elif c.dep_ == "relcl" and any(
+            g.dep_ == "dobj" and g.lower_ in ("that", "which") for g in c.children
+        ):
+            # "the crimes that X has committed": the subject of a clause whose object is the act
+            out.extend(g for g in c.children if g.dep_ == "nsubj")
     return out
 
 

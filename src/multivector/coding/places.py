@@ -59,7 +59,7 @@ def located_mentions(
         if m.agent in ("IGO", "NGO") and any(t.pos_ == "PROPN" for t in span):
             continue
         anchor = span.root
-        while anchor.dep_ in ("compound", "amod") and anchor.head is not anchor:
+        while anchor.dep_ in ("compound", "amod") and anchor.head.i != anchor.i:
             anchor = anchor.head  # "Opposition groups in Zimbabwe": the phrase head carries the place
         own = [
             p
@@ -99,9 +99,9 @@ def located_mentions(
 def _clause_verb_of(tok: Any) -> Any:
     cur = tok
     for _ in range(5):
-        if cur.pos_ in ("VERB", "AUX") and cur is not tok:
+        if cur.pos_ in ("VERB", "AUX") and cur.i != tok.i:
             return cur
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur = cur.head
     return cur if cur.pos_ in ("VERB", "AUX") else None

@@ -71,7 +71,7 @@ def _inherited_subject(tok: Any) -> list[Any]:
     cur = tok
     for _ in range(4):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return []
         if cur.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return [head]
@@ -115,7 +115,7 @@ def _inherited_subject(tok: Any) -> list[Any]:
 
 def _modal_head(tok: Any) -> Any:
     """The refuse/intend/urge verb (or "ready"-type adjective) that governs ``tok`` via xcomp, if any."""
-    if tok.head is tok:
+    if tok.head.i == tok.i:
         return None
     head = tok.head
     lemma = head.lemma_.lower()
@@ -163,7 +163,7 @@ def _governing_verb(tok: Any) -> Any:
     cur = tok
     for _ in range(4):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return cur if cur.pos_ in ("VERB", "AUX") else None
         if head.pos_ in ("VERB", "AUX"):
             return head
@@ -207,7 +207,7 @@ def _hypothetical(verb: Any) -> bool:
             return True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cur.children):
             return True
-        if cur.dep_ in ("xcomp", "conj") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i:
             cur = cur.head
             continue
         break
@@ -222,7 +222,7 @@ def _clause_verb(verb: Any) -> Any:
     """The finite verb an infinitive or adjective complement hangs from ("must be ready to mediate")."""
     cur = verb
     for _ in range(3):
-        if cur.dep_ not in ("xcomp", "acomp") or cur.head is cur:
+        if cur.dep_ not in ("xcomp", "acomp") or cur.head.i == cur.i:
             break
         cur = cur.head
     return cur
