@@ -183,3 +183,17 @@ def test_a_capital_naming_a_document_is_not_an_actor(resolver):
     assert [
         m.country for m in resolver.find_mentions("We respect the Helsinki Final Act.") if m.country
     ] == []
+
+
+def test_a_title_points_back_only_when_definite(resolver) -> None:
+    text = "Putin spoke on Monday. Later an Asian head of state replied, and Mr President closed the sitting."
+    ms = resolver.find_mentions(text, "2024-09-24")
+    titles = [m for m in ms if m.text in ("head of state", "President")]
+    assert titles and all(m.actor_id != "putin_vladimir" for m in titles)
+    back = resolver.find_mentions("Putin spoke on Monday. Later the president replied.", "2024-09-24")
+    assert [m.actor_id for m in back].count("putin_vladimir") == 2
+
+
+def test_country_before_a_currency_is_money(resolver) -> None:
+    ms = resolver.find_mentions("Chile lent 40 million US dollars and 9 billion Chinese yuan to Peru.")
+    assert [m.country for m in ms if m.country] == ["CHL", "PER"]

@@ -47,3 +47,13 @@ def test_depth_counts_steps_to_the_root():
     root = next(t for t in doc if t.dep_ == "ROOT")
     assert _depth(root) == 0
     assert _depth(doc[-2]) >= 2  # "border" hangs below "closed", below "said"
+
+
+def test_a_possessive_ahead_of_its_subject_points_forward_only_to_that_subject():
+    # "Despite its pledges, Belarus …": the clause's subject
+    got = _triples(code_text("Despite its pledges, Belarus expelled the Lithuanian envoy.", "2024"))
+    assert ("BLR", "16", "LTU") in got
+    # "… to its proxies, some of whom occupy Chad's embassy": the proxies are not Chad's
+    text = "Chad criticised France. It offers shelter to its proxies, some of whom occupy Chad's embassy."
+    got = _triples(code_text(text, "2024"))
+    assert ("TCD", "11", "FRA") in got and ("FRA", "03", "TCD") not in got

@@ -107,6 +107,22 @@ class Context:
         self.persons.append(pid)
 
 
+#: words before an office title that make it someone new or the chair, not a person named earlier:
+#: "an African head of state", "another minister", "Mr President" (the Assembly's president)
+_NEW_REFERENT = {"a", "an", "another", "any", "every", "each", "mr", "mr.", "madam", "madame", "mrs", "ms"}
+
+
+def _new_referent(toks: list[Tok], start: int) -> bool:
+    """The title at ``start`` opens an indefinite or vocative phrase (up to two adjectives between)."""
+    for i in range(start - 1, max(start - 4, -1), -1):
+        t = toks[i]
+        if t.lower in _NEW_REFERENT:
+            return True
+        if t.pos not in ("ADJ", "PROPN") or t.sent_start:
+            return False
+    return False
+
+
 def as_date(value: object) -> dt.date | None:
     """A date, a datetime or an ISO string (only its date part counts); anything else means unknown."""
     if value is None or value == "":
@@ -477,7 +493,7 @@ class Chunker:
             person = None
             if country and day is not None:
                 person = self.holder(actor.id if actor.kind == "igo" else country, title_role, day)
-            if person is None:
+            if person is None and not _new_referent(toks, chunk.start):
                 person = self._from_context(ctx, country, title_role, day)
             if person is not None:
                 ctx.saw(person.id)

@@ -96,6 +96,12 @@ DOCUMENT_NOUNS = {
     "statute", "declaration", "charter", "treaty", "process", "format", "principles", "consensus",
     "communique",
 }
+#: currency nouns after a country name or adjective: "US dollars", "Chinese yuan" are money, not actors
+CURRENCY_NOUNS = {
+    "dollar", "dollars", "euro", "euros", "pound", "pounds", "rouble", "roubles", "ruble", "rubles",
+    "yuan", "renminbi", "yen", "rupee", "rupees", "franc", "francs", "peso", "pesos", "dinar", "dinars",
+    "lira", "riyal", "riyals", "dirham", "dirhams", "hryvnia", "hryvnias", "cents",
+}
 #: capitalised words that are never part of a PERSON/ORG/GPE/NORP entity worth resolving: NER would give
 #: them DATE or nothing, so they do not make a sentence need it
 _NOT_NAMES = {
@@ -318,6 +324,7 @@ class ActorResolver:
 
     def _not_an_actor(self, doc: Any, hit: Hit) -> bool:
         """Hits that only look like actors: a capital or city naming a document ("the Paris Agreement"),
+        a country before a currency ("US dollars"),
         a country after "pro-"/"anti-", "the West" in "the West Bank" /
         "the East China Sea" (a longer proper name goes on), and a person's acronym alias in brackets after
         another name ("Montenegro Municipality Association (AKK)" is not Kramp-Karrenbauer)."""
@@ -338,6 +345,9 @@ class ActorResolver:
             and all(a.kind == "actor" and a.agent in ("GOV", "CVL") for a in hit.atoms)
         ):
             return True  # "the Paris Agreement", "the Minsk agreements", "the Geneva Conventions": a document
+        money = nxt is not None and nxt.lower_ in CURRENCY_NOUNS
+        if money and all(a.kind in ("adj", "actor") for a in hit.atoms):
+            return True  # "1.5 billion US dollars", "50 million Belarusian roubles": an amount of money
         if (
             nxt is not None
             and nxt.text[:1].isupper()

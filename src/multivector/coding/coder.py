@@ -834,7 +834,11 @@ def _anaphor(t: Any, ctx: Context) -> list[Mention]:
             return [before[0]]
         if not before and low in ("its", "their") and t.dep_ == "poss":
             # "Amid cutting its supplies …, Belarus is …": a possessive ahead of the subject is the subject's
-            after = [m for m, tok in ctx.current if tok.i > t.i and tok.sent == t.sent]
+            after = [
+                m
+                for m, tok in ctx.current
+                if tok.i > t.i and tok.sent == t.sent and "nsubj" in (tok.dep_[:5], tok.head.dep_[:5])
+            ]
             if after:
                 return [after[0]]
     if low in ("he", "she", "him", "her", "his"):
