@@ -38,3 +38,28 @@ def seeds_dir(shared_dir: Path) -> Path:
 def corpus_dir() -> Path:
     """The bundled sample corpus written for this project."""
     return ROOT / "examples" / "corpus"
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium driven by Playwright, one per test module; skips when either is missing.
+
+    Module scope, not session: a sync Playwright keeps its own event loop alive, and other modules'
+    tests run their own loops."""
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()

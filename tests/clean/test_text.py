@@ -132,3 +132,17 @@ def test_id_is_stable_under_whitespace_quotes_and_case() -> None:
     assert article_id(a) == article_id(b)
     assert article_id(a) != article_id(a + " More.")
     assert len(article_id(a)) == 16
+
+
+def test_stored_day_reads_dates_with_their_precision():
+    import datetime as dt
+
+    from multivector.clean.dates import stored_day
+
+    assert stored_day("2016-04-22T10:00:00") == (dt.date(2016, 4, 22), "day")
+    assert stored_day("20160422") == (dt.date(2016, 4, 22), "day")
+    assert stored_day("2016-04") == (dt.date(2016, 4, 15), "month")
+    assert stored_day("2016") == (dt.date(2016, 7, 1), "year")
+    assert stored_day(dt.datetime(2016, 4, 22, 9)) == (dt.date(2016, 4, 22), "day")
+    for bad in (None, "", "soon", "2016-13-01", "12345"):
+        assert stored_day(bad) == (None, "")

@@ -28,6 +28,13 @@ def test_undated_article_gives_none():
     assert event_date("They met on Monday.", None) is None
 
 
+def test_a_year_or_month_article_keeps_its_precision():
+    # a speech dated only "2024" gives events in 2024, not on an invented 1 January or 1 July
+    assert event_date("They met on Monday.", "2024") == "2024"
+    assert event_date("Talks ended yesterday.", "2024-09") == "2024-09"
+    assert event_date("In 2013 trade rose.", "2024") == "2013"
+
+
 def test_facts_kinds_units_periods():
     m = [
         Mention("Belarus", 0, 7, "BLR", "Belarus", "BLR", ""),

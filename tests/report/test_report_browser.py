@@ -9,14 +9,7 @@ import pytest
 
 from multivector.report.html import plotly_js, write_report
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run"]
 OUT = Path(__file__).resolve().parents[2] / "test-output" / "report"
-
-if not CHROMIUM.exists():
-    pytest.skip("Debian chromium is not installed", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api")
 
 
 def _fill_many(b) -> None:
@@ -33,7 +26,7 @@ def _fill_many(b) -> None:
 
 
 @pytest.mark.parametrize("width", [1280, 820])
-def test_report_in_browser(store, tmp_path: Path, width: int) -> None:
+def test_report_in_browser(browser, store, tmp_path: Path, width: int) -> None:
     if plotly_js() is None:
         pytest.skip("plotly is not installed")
     con, b = store
@@ -41,20 +34,18 @@ def test_report_in_browser(store, tmp_path: Path, width: int) -> None:
     out = write_report(con, "BLR", tmp_path / "blr.html", n_boot=100)
     OUT.mkdir(parents=True, exist_ok=True)
     errors: list[str] = []
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            page = browser.new_page(viewport={"width": width, "height": 900})
-            page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.on("request", lambda r: r.url.startswith("http") and errors.append("network: " + r.url))
-            page.goto(out.as_uri())
-            page.wait_for_selector('[data-charts="ready"]', timeout=30_000)
-            charts = page.locator(".main-svg").count()
-            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-            page.screenshot(path=str(OUT / f"report-{width}.png"), full_page=True)
-        finally:
-            browser.close()
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("request", lambda r: r.url.startswith("http") and errors.append("network: " + r.url))
+        page.goto(out.as_uri())
+        page.wait_for_selector('[data-charts="ready"]', timeout=30_000)
+        charts = page.locator(".main-svg").count()
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        page.screenshot(path=str(OUT / f"report-{width}.png"), full_page=True)
+    finally:
+        page.close()
     assert errors == []
     assert charts >= 4  # balance band, partners, heatmap, QuadClass mix
     assert overflow <= 0, f"page is {overflow}px wider than the window"

@@ -13,14 +13,7 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run"]
 OUT = Path(__file__).resolve().parents[2] / "test-output" / "web"
-
-if not CHROMIUM.exists():
-    pytest.skip("Debian chromium is not installed", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api")
 
 
 def _free_port() -> int:
@@ -51,18 +44,16 @@ def server(tmp_path_factory, make_store):
 
 
 @pytest.fixture(scope="module")
-def page(server):
+def page(browser, server):
     OUT.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        ctx = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
-        pg = ctx.new_page()
-        pg.errors = []
-        pg.on("console", lambda m: m.type == "error" and pg.errors.append(m.text))
-        pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-        pg.on("dialog", lambda d: (pg.errors.append("dialog: " + d.message), d.dismiss()))
-        yield pg
-        browser.close()
+    ctx = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    pg = ctx.new_page()
+    pg.errors = []
+    pg.on("console", lambda m: m.type == "error" and pg.errors.append(m.text))
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.on("dialog", lambda d: (pg.errors.append("dialog: " + d.message), d.dismiss()))
+    yield pg
+    ctx.close()
 
 
 def _shot(pg, name: str) -> None:

@@ -68,6 +68,10 @@ def test_upload_calls_coder(db):
         body = c.post("/api/ingest", data={"text": LONG, "name": "arm.txt"}).json()
         assert body["events"] == 1 and len(seen) == 1
         assert c.get("/api/search?country=ARM").json()["total"] == 1
+        # uploading the same text again stores nothing new and codes nothing again
+        again = c.post("/api/ingest", data={"text": LONG, "name": "arm.txt"}).json()
+        assert again["added"] == 0 and again["events"] == 0 and len(seen) == 1
+        assert c.get("/api/search?country=ARM").json()["total"] == 1
 
 
 def test_read_only_refuses_upload(db):

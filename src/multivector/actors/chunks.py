@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from multivector.actors.data import ActorData, Atom, Person, Role
+from multivector.clean.dates import stored_day
 from multivector.records import Mention
 
 SPECIFIC_ROLES = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister"}
@@ -124,21 +125,8 @@ def _new_referent(toks: list[Tok], start: int) -> bool:
 
 
 def as_date(value: object) -> dt.date | None:
-    """A date, a datetime or an ISO string (only its date part counts); anything else means unknown."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", str(value))
-    if m:
-        try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            return None
-    m = re.match(r"^(\d{4})$", str(value))
-    return dt.date(int(m[1]), 7, 1) if m else None
+    """The day to look offices up on: a stored date, or the middle of a stored month or year."""
+    return stored_day(value)[0]
 
 
 class Chunker:

@@ -174,3 +174,29 @@ def is_date_line(line: str) -> bool:
     if re.fullmatch(r"\d{4}", s):
         return False  # a bare number line is too weak a signal to end a header
     return parse_date(s)[0] is not None
+
+
+def stored_day(value: object) -> tuple[date | None, str]:
+    """A stored date (a ``date``, a ``datetime`` or an ISO string "2016-04-22", "2016-04", "2016",
+    "20160422") as ``(day, precision)``; anything else is ``(None, "")``.
+
+    A month or a year stands for its middle (the 15th, 1 July): the day used to look up who held an
+    office then, and a day that sits inside the period whichever way it is rounded."""
+    from datetime import datetime
+
+    if value is None or value == "":
+        return None, ""
+    if isinstance(value, datetime):
+        return value.date(), "day"
+    if isinstance(value, date):
+        return value, "day"
+    text = str(value).strip()
+    for fmt, size, precision in (("%Y-%m-%d", 10, "day"), ("%Y%m%d", 8, "day"), ("%Y-%m", 7, "month")):
+        try:
+            day = datetime.strptime(text[:size], fmt).date()
+        except ValueError:
+            continue
+        return (day.replace(day=15), precision) if precision == "month" else (day, precision)
+    if re.fullmatch(r"\d{4}", text):
+        return date(int(text[:4]), 7, 1), "year"
+    return None, ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from multivector.clean.dates import ENGLISH_MONTHS
+from multivector.clean.dates import ENGLISH_MONTHS, stored_day
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = list(ENGLISH_MONTHS)
@@ -29,26 +29,10 @@ _WEEKDAY = re.compile(r"\b(?:on\s+|last\s+)?(" + "|".join(d.capitalize() for d i
 _RELATIVE = re.compile(r"\b(yesterday|today|last\s+(?:week|month|year)|next\s+(?:week|month|year))\b", re.I)
 
 
-def parse_article_date(value: str | dt.date | None) -> dt.date | None:
-    """ISO date (or datetime, or a bare year/year-month) → date; anything else → None."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    for fmt, size in (("%Y-%m-%d", 10), ("%Y%m%d", 8), ("%Y-%m", 7), ("%Y", 4)):
-        try:
-            return dt.datetime.strptime(text[:size], fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
 def event_date(sentence: str, article_date: str | dt.date | None) -> str | None:
-    """ISO string with the precision the text supports: "2013", "2016-03", "2016-04-18"."""
-    base = parse_article_date(article_date)
+    """ISO string with the precision the text supports: "2013", "2016-03", "2016-04-18". Weekdays and
+    "yesterday" need a dated article; with only a month or a year known the article's period is kept."""
+    base, precision = stored_day(article_date)
     m = _DAY_MONTH.search(sentence)
     if m:
         day = int(m.group(1) or m.group(4))
@@ -71,6 +55,8 @@ def event_date(sentence: str, article_date: str | dt.date | None) -> str | None:
         return m.group(1)
     if base is None:
         return None
+    if precision != "day":
+        return f"{base.year:04d}" if precision == "year" else f"{base.year:04d}-{base.month:02d}"
     m = _WEEKDAY.search(sentence)
     if m:
         target = _WEEKDAYS.index(m.group(1).lower())

@@ -353,11 +353,16 @@ def create_app(db_path: str | Path, *, read_only: bool = False, coder: Any = "au
             from multivector.coding.api import coder_id
 
             coder_name = coder_id()
-        n = 0
-        for art in arts:
-            events, mentions, facts = coder_fn(art)
-            n += store.replace_coded([art.id], coder_name, mentions, events, facts)
-        return n
+        from multivector.pipeline import CodedBatch, RunReport
+
+        # as in `multivector run`: an article this coder already coded (a re-upload) is not coded again,
+        # and the file's results go in with their marks in one transaction
+        todo = store.uncoded([a.id for a in arts], coder_name)
+        batch, report = CodedBatch(), RunReport()
+        for art in {a.id: a for a in arts if a.id in todo}.values():
+            batch.add(art.id, coder_fn(art))
+        batch.write(store, coder_name, report)
+        return report.events
 
     return app
 
