@@ -43,7 +43,9 @@ test: install-test
 	$(PY) -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then echo 'pytest collected no tests' >&2; exit 1; fi; exit $$rc
 
 bench: install-test
-	$(PY) benchmarks/run.py
+	$(PY) benchmarks/coding_bench.py
+	$(PY) benchmarks/store_bench.py
+	$(PY) benchmarks/web_bench.py --events 100000 --repeat 3
 
 clean:
 	rm -rf out build dist .pytest_cache .ruff_cache src/*.egg-info
