@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from multivector.coding.dates import event_date
@@ -33,6 +33,15 @@ from multivector.coding.nominal import (
     stance_targets,
 )
 from multivector.coding.places import LOCAL_ROOTS, located_mentions
+from multivector.coding.reference import (
+    Context,
+    anaphor,
+    antecedent,
+    distinct_mentions,
+    group_members,
+    phrase_mentions,
+    plural_groups,
+)
 from multivector.coding.rules import (
     APPEAL,
     APPEAL_OF,
@@ -46,7 +55,6 @@ from multivector.coding.rules import (
     LIGHT_FORMS,
     LIGHT_VERBS,
     NOUN_SOURCE_PREPS,
-    PLURAL_ANAPHORS,
     REFUSE,
     REJECT_OF,
     RELATIONAL_NOUNS,
@@ -74,54 +82,6 @@ from multivector.coding.syntax import (
 )
 from multivector.coding.tables import Pattern, cameo, pattern_index
 from multivector.records import Event, Mention
-
-
-@dataclass(slots=True)
-class Context:
-    """Article-level memory for pronouns and "the two countries": the recent resolved actors."""
-
-    recent: list[Mention] = field(default_factory=list)
-    unknown_actors: bool = False
-    offset: int = 0
-    current: list[tuple[Mention, Any]] = field(default_factory=list)
-    located: set[int] = field(default_factory=set)  # ids of mentions given the country of their place
-    agent_tokens: set[int] = field(default_factory=set)  # tokens of any actor mention, country or not
-
-    plural: set[int] = field(default_factory=set)  # ids of group mentions ("Americans", "Russian forces")
-
-    def add(self, mentions: Iterable[Mention], plural: Iterable[Mention] = ()) -> None:
-        for m in mentions:
-            if m.country:
-                self.recent.append(m)
-        del self.recent[:-50]
-        self.plural = {id(m) for m in self.recent if id(m) in self.plural} | {id(m) for m in plural}
-
-    def person(self) -> list[Mention]:
-        """Last named person (people-file ids look like "lukashenko_alexander"), analysts excluded."""
-        for m in reversed(self.recent):
-            aid = m.actor_id or ""
-            if "_" in aid and not aid.startswith(("analyst:", "org:")):
-                return [m]
-        return []
-
-    def thing(self) -> list[Mention]:
-        """Last country or organisation (not a person, not a plural group: "it" is not "the Americans")."""
-        for m in reversed(self.recent):
-            if "_" not in (m.actor_id or "") and id(m) not in self.plural:
-                return [m]
-        return []
-
-    def pair(self) -> list[Mention]:
-        out: list[Mention] = []
-        for m in reversed(self.recent):
-            if all(m.country != o.country for o in out):
-                out.append(m)
-            if len(out) == 2:
-                return out[::-1]
-        return []
-
-    def group(self) -> list[Mention]:
-        return self.pair() or self.thing()
 
 
 @dataclass(slots=True)
@@ -172,7 +132,7 @@ class EventCoder:
         hits = self.hits(sent, mentions, ctx, char_offset)
         # shallowest trigger first: the main clause's event leads (used to pick a sentence's class)
         hits.sort(key=lambda h: (_depth(h.trigger), h.trigger.i))
-        ctx.add(sorted(mentions, key=lambda m: m.start), _plural_groups(sent, mentions, char_offset))
+        ctx.add(sorted(mentions, key=lambda m: m.start), plural_groups(sent, mentions, char_offset))
         if analyst_voice or sent.text.rstrip().endswith("?"):
             return []
         start = sent.start_char + char_offset
@@ -592,21 +552,21 @@ class EventCoder:
                 continue
             seen.add(t.i)
             # "partners, including Japan and the EU", "countries such as Iran": the named members
-            members = _members(t) if t.pos_ == "NOUN" else []
-            found = [fm for x in members for fm in _phrase_mentions(x, tokmap)]
+            members = group_members(t) if t.pos_ == "NOUN" else []
+            found = [fm for x in members for fm in phrase_mentions(x, tokmap)]
             if not found:
-                found = _phrase_mentions(t, tokmap)
-            ante = _antecedent(t)
+                found = phrase_mentions(t, tokmap)
+            ante = antecedent(t)
             if not found and ante is not None and ante.i in tokmap:
                 # "the EU, which imposed …": which = the EU (but "a resolution that …" is no actor)
                 found = [(tokmap[ante.i], ante)]
             if not found:
-                found = [(m, t) for m in _anaphor(t, ctx)]
+                found = [(m, t) for m in anaphor(t, ctx)]
             if not found and t.lemma_.lower() not in RELATIONAL_NOUNS:
                 # "their forces", "its troops": the possessor stands for the actor ("its partners" does not)
                 for p in t.children:
                     if p.dep_ == "poss" and p.pos_ == "PRON":
-                        found = [(m, t) for m in _anaphor(p, ctx)]
+                        found = [(m, t) for m in anaphor(p, ctx)]
             if not found and ctx.unknown_actors and t.pos_ in ("NOUN", "PROPN"):
                 found = [(_unknown(t, ctx.offset), t)]
             for m, tt in found:
@@ -636,7 +596,7 @@ class EventCoder:
         tgts = [m for m, _ in hit.targets if m.country or not m.actor_id]
         out: list[tuple[Mention, Mention | None]] = []
         if not tgts:
-            distinct = _distinct(srcs)
+            distinct = distinct_mentions(srcs)
             if len(distinct) >= 2 and (
                 hit.between or hit.pattern.sym or hit.code[:2] in ("03", "04", "05", "06")
             ):
@@ -646,13 +606,13 @@ class EventCoder:
                             out.append((a, b))
                 return out
             return [(s, None) for s in distinct]
-        for s in _distinct(srcs):
-            for t in _distinct(tgts, by_country=True):
+        for s in distinct_mentions(srcs):
+            for t in distinct_mentions(tgts, by_country=True):
                 if s is not t and _keep_pair(s, t):
                     out.append((s, t))
         if not out and hit.code[:2] != "01":
             # only same-country targets: the dyad is dropped, the act itself is kept without a target
-            out = [(s, None) for s in _distinct(srcs)]
+            out = [(s, None) for s in distinct_mentions(srcs)]
         return out
 
 
@@ -681,26 +641,9 @@ def event_id(
     return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def _distinct(ms: list[Mention], by_country: bool = False) -> list[Mention]:
-    out: list[Mention] = []
-    for m in ms:
-        key = (m.country,) if by_country else (m.country, m.agent)
-        if not m.country:
-            key = ("?" + m.text,)
-        if (m.country or not m.actor_id) and not any(_key(o, by_country) == key for o in out):
-            out.append(m)
-    return out
-
-
 def modality_appeal(head: Any) -> bool:
     """An intent verb with an object ("wants Putin to …") asks someone else to act."""
     return head.lemma_.lower() in INTENT and any(c.dep_ == "dobj" for c in head.children)
-
-
-def _key(m: Mention, by_country: bool) -> tuple:
-    if not m.country:
-        return ("?" + m.text,)
-    return (m.country,) if by_country else (m.country, m.agent)
 
 
 def _depth(tok: Any) -> int:
@@ -734,123 +677,3 @@ def _keep_pair(a: Mention, b: Mention) -> bool:
     return (a.agent in STATE_AGENTS and b.agent in CHALLENGERS) or (
         b.agent in STATE_AGENTS and a.agent in CHALLENGERS
     )
-
-
-def _phrase_mentions(t: Any, tokmap: dict[int, Mention]) -> list[tuple[Mention, Any]]:
-    found: list[tuple[Mention, Any]] = []
-    if t.i in tokmap:
-        found.append((tokmap[t.i], t))
-        # "the presidents of Belarus and Turkmenistan": one mention may cover the head and the first country
-        for c in t.subtree:
-            if (c.dep_ == "conj" and c.i in tokmap and c.head.i in tokmap and c.head.i != t.i) or (
-                c.dep_ == "conj" and c.i in tokmap and c.head.i in tokmap and c.head.dep_ == "pobj"
-            ):
-                m = tokmap[c.i]
-                if all(m is not o for o, _ in found) and c.i > t.i:
-                    found.append((m, c))
-        pre = t.doc[t.left_edge.i : t.i]
-        if any(x.dep_ == "cc" for x in pre):
-            # "Hungarian and Romanian officials": the resolver may fold the last adjective into the head
-            for x in pre:
-                if x.i in tokmap and all(tokmap[x.i] is not o for o, _ in found):
-                    found.append((tokmap[x.i], x))
-        return found
-    # premodifiers first ("U.S. border patrol agents", "Sudanese government forces")
-    for x in t.doc[t.left_edge.i : t.i]:
-        if x.i in tokmap and all(tokmap[x.i] is not m for m, _ in found):
-            found.append((tokmap[x.i], x))
-    if found:
-        return found
-    frontier = [t]
-    for _ in range(3):
-        nxt: list[Any] = []
-        for node in frontier:
-            for c in node.children:
-                if c.dep_ in ("compound", "amod", "poss", "nmod", "appos", "nummod"):
-                    nxt.append(c)
-                elif c.dep_ == "prep" and c.lower_ in ("of", "from", "in"):
-                    nxt.extend(g for g in c.children if g.dep_ == "pobj")
-        for c in nxt:
-            if c.i in tokmap and all(tokmap[c.i] is not m for m, _ in found):
-                found.append((tokmap[c.i], c))
-                found.extend((tokmap[x.i], x) for x in c.conjuncts if x.i in tokmap)
-        if found:
-            return found
-        frontier = nxt
-    return found
-
-
-#: words that open a relative clause as its subject or object ("which", "who", "whom", "that")
-_RELATIVE = {"which", "who", "whom", "that"}
-
-
-def _antecedent(t: Any) -> Any | None:
-    """The noun a relative pronoun stands for: "the EU, with which we negotiate" → EU. The pronoun is
-    a subject, object or prepositional object inside a relative clause hung on that noun."""
-    if t.lower_ not in _RELATIVE or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
-        return None
-    node = t
-    for _ in range(3):
-        node = node.head
-        if node.dep_ == "relcl":
-            return node.head if node.head.pos_ in ("NOUN", "PROPN") else None
-        if node.head.i == node.i:
-            return None
-    return None
-
-
-def _members(t: Any) -> list[Any]:
-    """Named members after a plural noun: "partners including Japan", "states such as Iran" (the
-    parser hangs "as" on the noun or on "such", and "such" on the noun or on "as")."""
-    preps = [c for c in t.children if c.dep_ == "prep"]
-    preps += [p for c in t.children if c.lower_ == "such" for p in c.children if p.dep_ == "prep"]
-    out: list[Any] = []
-    for p in preps:
-        such = p.lower_ == "as" and any(x.lower_ == "such" for x in (*t.children, *p.children, p.head))
-        if p.lower_ in ("including", "like") or such:
-            out.extend(g for g in p.children if g.dep_ == "pobj")
-    return out
-
-
-def _plural_groups(sent: Any, mentions: Sequence[Mention], char_offset: int) -> list[Mention]:
-    """Mentions that name a group of people by a plural noun ("Americans", "Russian forces"): the head
-    is tagged plural and the words are not the actor's own name (which "the United States" is)."""
-    out = []
-    for m in mentions:
-        head = next((t for t in sent if t.idx + char_offset < m.end <= t.idx + char_offset + len(t)), None)
-        if head is None or head.tag_ not in ("NNS", "NNPS"):
-            continue
-        words = m.text.lower().removeprefix("the ").strip()
-        if words != (m.name or "").lower().removeprefix("the ").strip():
-            out.append(m)
-    return out
-
-
-def _anaphor(t: Any, ctx: Context) -> list[Mention]:
-    low = t.lower_
-    if low in ("its", "their", "his", "her", "it", "he", "she") and ctx.current:
-        before = [m for m, tok in ctx.current if tok.i < t.i]
-        if before and low in ("its", "his", "her", "it", "he", "she"):
-            return [before[0]]
-        if not before and low in ("its", "their") and t.dep_ == "poss":
-            # "Amid cutting its supplies …, Belarus is …": a possessive ahead of the subject is the subject's
-            after = [
-                m
-                for m, tok in ctx.current
-                if tok.i > t.i and tok.sent == t.sent and "nsubj" in (tok.dep_[:5], tok.head.dep_[:5])
-            ]
-            if after:
-                return [after[0]]
-    if low in ("he", "she", "him", "her", "his"):
-        return ctx.person()
-    if low in ("it", "its"):
-        return ctx.thing()
-    if low in ("they", "them", "their", "we", "our"):
-        before = _distinct([m for m, tok in ctx.current if tok.i < t.i])
-        if before:
-            return before
-        return ctx.pair() if len(ctx.pair()) == 2 else []
-    words = tuple(w.lower_ for w in t.subtree if w.dep_ != "punct")
-    if words in PLURAL_ANAPHORS or words[-2:] in PLURAL_ANAPHORS or words[-3:] in PLURAL_ANAPHORS:
-        return ctx.pair()
-    return []
