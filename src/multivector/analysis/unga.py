@@ -175,9 +175,11 @@ class CountryScore:
 
     @property
     def has_weight(self) -> bool:
+        """The speech has at least one event with a West or East side (else it is ``no_score``)."""
         return bool(self.n_west or self.n_east)
 
     def value(self, measure: str = "net") -> float | None:
+        """The score the correlation ranks by: ``net`` (W − E) or ``balance`` (B, None when unweighted)."""
         if measure not in MEASURES:
             raise UsageError(f"unknown measure {measure!r}; choose one of {', '.join(MEASURES)}")
         return self.net if measure == "net" else self.score
