@@ -484,6 +484,25 @@ def plot_validation(result: UngaValidation, out_path: str | Path) -> Path:
 def evaluation_rows(root: Path) -> list[dict[str, Any]]:
     """Rows for ``multivector.evaluation`` (suite ``unga``): full-year rho with the default scoring."""
     res = validate_unga(root)
-    data = f"ungdc {res.year} vs ideal points"
-    rho = round(res.rho or 0.0, 3)
-    return [{"suite": "unga", "data": data, "metric": "Spearman rho", "value": rho, "n": res.n}]
+    data = f"ungdc {res.year} vs ideal points ({res.measure}, {res.scope})"
+    rows = [
+        {
+            "suite": "unga",
+            "data": data,
+            "metric": "Spearman rho",
+            "value": round(res.rho or 0.0, 3),
+            "n": res.n,
+        }
+    ]
+    if res.rho_ci is not None:
+        for label, v in zip(("95 % CI low", "95 % CI high"), res.rho_ci, strict=True):
+            rows.append(
+                {
+                    "suite": "unga",
+                    "data": data,
+                    "metric": f"Spearman rho {label}",
+                    "value": round(v, 3),
+                    "n": res.n,
+                }
+            )
+    return rows
