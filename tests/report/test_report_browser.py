@@ -31,6 +31,11 @@ def test_report_in_browser(browser, store, tmp_path: Path, width: int) -> None:
         pytest.skip("plotly is not installed")
     con, b = store
     _fill_many(b)
+    # a quarter with no West/East weight between two that have some: the band must break there
+    later = [("gap1", "2025-05-10", "KAZ"), ("gap2", "2025-11-03", "RUS"), ("gap3", "2025-11-20", "USA")]
+    for aid, date, partner in later:
+        b.article(aid, date, title=f"later {aid}")
+        b.event(aid, "BLR", partner, quad=1, goldstein=2.0, sentence=f"Belarus and {partner} talked ({aid}).")
     out = write_report(con, "BLR", tmp_path / "blr.html", n_boot=100)
     OUT.mkdir(parents=True, exist_ok=True)
     errors: list[str] = []
@@ -42,10 +47,20 @@ def test_report_in_browser(browser, store, tmp_path: Path, width: int) -> None:
         page.goto(out.as_uri())
         page.wait_for_selector('[data-charts="ready"]', timeout=30_000)
         charts = page.locator(".main-svg").count()
+        # the CI band never bridges a period without an interval: every band point has one
+        bridged = page.evaluate(
+            """() => {
+                const d = JSON.parse(document.getElementById('mv-data').textContent).balance;
+                const ok = new Set(d.period.filter((p, i) => d.ci_low[i] !== null && d.ci_high[i] !== null));
+                const bands = document.getElementById('chart-balance').data.filter(t => t.fill === 'toself');
+                return [bands.length, bands.flatMap(t => t.x).filter(p => !ok.has(p)).length];
+            }"""
+        )
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         page.screenshot(path=str(OUT / f"report-{width}.png"), full_page=True)
     finally:
         page.close()
     assert errors == []
+    assert bridged[0] >= 2 and bridged[1] == 0  # at least the runs before and after the gap
     assert charts >= 4  # balance band, partners, heatmap, QuadClass mix
     assert overflow <= 0, f"page is {overflow}px wider than the window"

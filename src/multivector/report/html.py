@@ -186,13 +186,26 @@ CHART_JS = """
   var cat = {type:'category', automargin:true};
   var m = {l:60, r:20, t:30, b:70};
   var B = D.balance;
-  Plotly.newPlot('chart-balance', [
-    {x:B.period, y:B.ci_high, mode:'lines', line:{width:0}, hoverinfo:'skip', showlegend:false},
-    {x:B.period, y:B.ci_low, mode:'lines', line:{width:0}, fill:'tonexty',
-     fillcolor:'rgba(31,95,168,0.18)', name:'95% CI (article bootstrap)', hoverinfo:'skip'},
+  // the band is one closed shape per run of periods that have an interval: a period without one
+  // (no West/East weight) breaks it instead of being bridged by a misleading fill
+  var bands = [], run = [];
+  for (var i = 0; i <= B.period.length; i++) {
+    if (i < B.period.length && B.ci_low[i] !== null && B.ci_high[i] !== null) { run.push(i); continue; }
+    if (run.length) {
+      var xs = run.map(function(j){return B.period[j];}), back = run.slice().reverse();
+      bands.push({x: xs.concat(back.map(function(j){return B.period[j];})),
+                  y: run.map(function(j){return B.ci_high[j];}).concat(back.map(function(j){return B.ci_low[j];})),
+                  mode:'lines', line:{width:0}, fill:'toself', fillcolor:'rgba(31,95,168,0.18)',
+                  hoverinfo:'skip', name:'95% CI (article bootstrap)', legendgroup:'ci',
+                  showlegend: bands.length === 0});
+    }
+    run = [];
+  }
+  Plotly.newPlot('chart-balance', bands.concat([
     {x:B.period, y:B.balance, mode:'lines+markers', name:'balance B', line:{color:'#1f5fa8'},
      customdata:B.articles, hovertemplate:'%{x}: B=%{y:.2f}<br>%{customdata} articles<extra></extra>'}
-  ], {xaxis:cat, yaxis:{range:[-1.05,1.05], zeroline:true, title:{text:'East −1 … +1 West'}},
+  ]), {xaxis:Object.assign({}, cat, {categoryorder:'array', categoryarray:B.period}),
+      yaxis:{range:[-1.05,1.05], zeroline:true, title:{text:'East −1 … +1 West'}},
       margin:m, legend:{orientation:'h'}}, cfg);
   var P = D.partners, col = {West:'#1f5fa8', East:'#c0392b', China:'#e08e0b', neutral:'#8a8a8a'};
   Plotly.newPlot('chart-partners', [{type:'bar', orientation:'h', x:P.share, y:P.name,
