@@ -192,9 +192,10 @@ CHART_JS = """
   for (var i = 0; i <= B.period.length; i++) {
     if (i < B.period.length && B.ci_low[i] !== null && B.ci_high[i] !== null) { run.push(i); continue; }
     if (run.length) {
-      var xs = run.map(function(j){return B.period[j];}), back = run.slice().reverse();
-      bands.push({x: xs.concat(back.map(function(j){return B.period[j];})),
-                  y: run.map(function(j){return B.ci_high[j];}).concat(back.map(function(j){return B.ci_low[j];})),
+      var back = run.slice().reverse();
+      var col = function(key){ return function(j){ return B[key][j]; }; };
+      bands.push({x: run.map(col('period')).concat(back.map(col('period'))),
+                  y: run.map(col('ci_high')).concat(back.map(col('ci_low'))),
                   mode:'lines', line:{width:0}, fill:'toself', fillcolor:'rgba(31,95,168,0.18)',
                   hoverinfo:'skip', name:'95% CI (article bootstrap)', legendgroup:'ci',
                   showlegend: bands.length === 0});
