@@ -485,24 +485,10 @@ def evaluation_rows(root: Path) -> list[dict[str, Any]]:
     """Rows for ``multivector.evaluation`` (suite ``unga``): full-year rho with the default scoring."""
     res = validate_unga(root)
     data = f"ungdc {res.year} vs ideal points ({res.measure}, {res.scope})"
-    rows = [
-        {
-            "suite": "unga",
-            "data": data,
-            "metric": "Spearman rho",
-            "value": round(res.rho or 0.0, 3),
-            "n": res.n,
-        }
-    ]
+    values = {"Spearman rho": res.rho or 0.0}
     if res.rho_ci is not None:
-        for label, v in zip(("95 % CI low", "95 % CI high"), res.rho_ci, strict=True):
-            rows.append(
-                {
-                    "suite": "unga",
-                    "data": data,
-                    "metric": f"Spearman rho {label}",
-                    "value": round(v, 3),
-                    "n": res.n,
-                }
-            )
-    return rows
+        values |= {"Spearman rho 95 % CI low": res.rho_ci[0], "Spearman rho 95 % CI high": res.rho_ci[1]}
+    return [
+        {"suite": "unga", "data": data, "metric": metric, "value": round(v, 3), "n": res.n}
+        for metric, v in values.items()
+    ]

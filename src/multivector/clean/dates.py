@@ -8,7 +8,7 @@ from the article, not from the clock of the machine that reads it.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -182,8 +182,6 @@ def stored_day(value: object) -> tuple[date | None, str]:
 
     A month or a year stands for its middle (the 15th, 1 July): the day used to look up who held an
     office then, and a day that sits inside the period whichever way it is rounded."""
-    from datetime import datetime
-
     if value is None or value == "":
         return None, ""
     if isinstance(value, datetime):

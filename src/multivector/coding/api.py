@@ -458,7 +458,7 @@ def _with_speaker(
         delta = _delta(tok.idx, starts)
         a, b, agent = tok.idx + delta, tok.idx + len(tok.text) + delta, "GOV"
         if own:
-            a -= 4  # with its "the "
+            a = merged[tok.i - 1].idx + delta  # with its "the"
         head = tok.head
         at = head.idx + delta
         sector = next((m for m in kept if not m.country and m.start <= at < m.end), None)

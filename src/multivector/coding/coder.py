@@ -556,8 +556,7 @@ class EventCoder:
             found = [fm for x in members for fm in phrase_mentions(x, tokmap)]
             if not found:
                 found = phrase_mentions(t, tokmap)
-            ante = antecedent(t)
-            if not found and ante is not None and ante.i in tokmap:
+            if not found and (ante := antecedent(t)) is not None and ante.i in tokmap:
                 # "the EU, which imposed …": which = the EU (but "a resolution that …" is no actor)
                 found = [(tokmap[ante.i], ante)]
             if not found:

@@ -65,9 +65,7 @@ class Context:
 def distinct_mentions(ms: list[Mention], by_country: bool = False) -> list[Mention]:
     out: list[Mention] = []
     for m in ms:
-        key = (m.country,) if by_country else (m.country, m.agent)
-        if not m.country:
-            key = ("?" + m.text,)
+        key = _key(m, by_country)
         if (m.country or not m.actor_id) and not any(_key(o, by_country) == key for o in out):
             out.append(m)
     return out
@@ -180,7 +178,9 @@ def anaphor(t: Any, ctx: Context) -> list[Mention]:
             after = [
                 m
                 for m, tok in ctx.current
-                if tok.i > t.i and tok.sent == t.sent and "nsubj" in (tok.dep_[:5], tok.head.dep_[:5])
+                if tok.i > t.i
+                and tok.sent == t.sent
+                and (tok.dep_.startswith("nsubj") or tok.head.dep_.startswith("nsubj"))
             ]
             if after:
                 return [after[0]]

@@ -77,6 +77,11 @@ def _clean(x: Any) -> Any:
     return x
 
 
+def bands_js() -> str:
+    """The confidence-band helper shared with the dashboard (``report/bands.js``)."""
+    return (resources.files("multivector.report") / "bands.js").read_text(encoding="utf-8")
+
+
 def plotly_js() -> str | None:
     """The plotly.js bundle shipped inside the ``plotly`` Python package, or None when not installed."""
     try:
@@ -186,22 +191,8 @@ CHART_JS = """
   var cat = {type:'category', automargin:true};
   var m = {l:60, r:20, t:30, b:70};
   var B = D.balance;
-  // the band is one closed shape per run of periods that have an interval: a period without one
-  // (no West/East weight) breaks it instead of being bridged by a misleading fill
-  var bands = [], run = [];
-  for (var i = 0; i <= B.period.length; i++) {
-    if (i < B.period.length && B.ci_low[i] !== null && B.ci_high[i] !== null) { run.push(i); continue; }
-    if (run.length) {
-      var back = run.slice().reverse();
-      var col = function(key){ return function(j){ return B[key][j]; }; };
-      bands.push({x: run.map(col('period')).concat(back.map(col('period'))),
-                  y: run.map(col('ci_high')).concat(back.map(col('ci_low'))),
-                  mode:'lines', line:{width:0}, fill:'toself', fillcolor:'rgba(31,95,168,0.18)',
-                  hoverinfo:'skip', name:'95% CI (article bootstrap)', legendgroup:'ci',
-                  showlegend: bands.length === 0});
-    }
-    run = [];
-  }
+  var bands = mvBands(B.period, B.ci_low, B.ci_high,
+                      {fillcolor:'rgba(31,95,168,0.18)', name:'95% CI (article bootstrap)'});
   Plotly.newPlot('chart-balance', bands.concat([
     {x:B.period, y:B.balance, mode:'lines+markers', name:'balance B', line:{color:'#1f5fa8'},
      customdata:B.articles, hovertemplate:'%{x}: B=%{y:.2f}<br>%{customdata} articles<extra></extra>'}
@@ -340,7 +331,7 @@ at least 3 articles on the side that moves.</p>
     if js:
         data = _json_script(_chart_data(d))
         scripts = (f'<script type="application/json" id="mv-data">{data}</script>\n'
-                   f"<script>{js}</script>\n<script>{CHART_JS}</script>")
+                   f"<script>{js}</script>\n<script>{bands_js()}\n{CHART_JS}</script>")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{CSP}">

@@ -137,6 +137,12 @@ def create_app(db_path: str | Path, *, read_only: bool = False, coder: Any = "au
     def plotly_js():
         return FileResponse(_plotly_js(), media_type="application/javascript")
 
+    @app.get("/static/bands.js", include_in_schema=False)
+    def bands_js():
+        from multivector.report.html import bands_js as text
+
+        return Response(text(), media_type="application/javascript")
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview(request: Request):
         with cursor() as con:

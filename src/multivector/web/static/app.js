@@ -1,28 +1,12 @@
 // Charts read their data from escaped data-* attributes (no inline data, no HTML built from strings).
 function mvData(el, key) { return JSON.parse(el.dataset[key] || "[]"); }
-// One closed band per run of periods with an interval: a period without one breaks the band
-// instead of being bridged by the fill.
-function mvBands(rows) {
-  const bands = [];
-  let run = [];
-  rows.concat([null]).forEach(r => {
-    if (r && r.ci_low !== null && r.ci_high !== null) { run.push(r); return; }
-    if (run.length) {
-      const back = run.slice().reverse();
-      bands.push({x: run.map(q => q.period).concat(back.map(q => q.period)),
-                  y: run.map(q => q.ci_high).concat(back.map(q => q.ci_low)),
-                  mode: "lines", line: {width: 0}, fill: "toself", fillcolor: "rgba(31,58,95,0.2)",
-                  hoverinfo: "skip", name: "95% CI", legendgroup: "ci", showlegend: bands.length === 0});
-    }
-    run = [];
-  });
-  return bands;
-}
 function mvBalance(id) {
   const el = document.getElementById(id), rows = mvData(el, "series");
   if (!rows.length) { el.textContent = "No West/East events for this country."; return; }
   const x = rows.map(r => r.period);
-  Plotly.newPlot(el, mvBands(rows).concat([
+  const band = mvBands(x, rows.map(r => r.ci_low), rows.map(r => r.ci_high),
+                       {fillcolor: "rgba(31,58,95,0.2)", name: "95% CI"});
+  Plotly.newPlot(el, band.concat([
     {x: x, y: rows.map(r => r.balance), mode: "lines+markers", name: "balance", line: {color: "#1f3a5f"}}]),
     {xaxis: {type: "category", categoryorder: "array", categoryarray: x},
      yaxis: {range: [-1.05, 1.05], title: "East ← → West"}, margin: {t: 10}}, {displayModeBar: false});
