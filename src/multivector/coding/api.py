@@ -19,6 +19,7 @@ from multivector.clean.dates import ENGLISH_MONTHS
 from multivector.coding.coder import Context, EventCoder
 from multivector.coding.facts import FACT_HINT, find_facts
 from multivector.coding.rules import SPEECH
+from multivector.coding.speakers import SpeakerMap, country_voice, document_voice, speaker_map
 from multivector.nlp.cache import ResultCache, content_key, package_fingerprint
 from multivector.nlp.pipeline import get_nlp, parse_many
 from multivector.nlp.sentences import Prefilter, Sentence, split_sentences
@@ -202,7 +203,8 @@ def code_article(
 ) -> tuple[list[Event], list[Mention], list[Fact]]:
     """Events, actor mentions and quantitative facts of one article, cached by content when asked.
 
-    The speaker defaults to the input's ``speaker_country`` field (JSONL input keeps it in ``extra``)."""
+    The speaker defaults to the input's ``speaker_country`` field (JSONL input keeps it in ``extra``),
+    else to what the title or the official site says (see :mod:`multivector.coding.speakers`)."""
     speaker = speaker or _speaker_of(article)
     key = None
     if cache is not None:
@@ -210,7 +212,7 @@ def code_article(
         hit = cache.get(key)
         if hit is not None:
             return hit
-    result = _code(article.text, article.date, article.id, resolver, None, speaker=speaker)
+    result = _code(article.text, article.date, article.id, resolver, None, speaker=speaker, meta=article)
     out = (result.events, result.mentions, result.facts)
     if cache is not None and key is not None:
         cache.put(key, out)
@@ -306,6 +308,7 @@ class _Pending:
                 plan=self.plan,
                 docs=self.docs,
                 speaker=_speaker_of(art),
+                meta=art,
             )
             self.result = (res.events, res.mentions, res.facts)
             if cache is not None and self.key is not None:
@@ -335,6 +338,7 @@ def _code(
     plan: tuple | None = None,
     docs: list[Any] | None = None,
     speaker: str | None = None,
+    meta: Article | None = None,
 ) -> CodedArticle:
     parts, sents, part_of = plan if plan is not None else _plan(text, date)
     if not sents:
@@ -357,8 +361,16 @@ def _code(
         mentions = [_shift(m, starts, article_id) for m in raw]
     else:
         mentions = [m for m in given]
-    if speaker:
-        mentions = _with_speaker(mentions, merged, starts, speaker, res, article_id)
+    house = (
+        document_voice(meta, res, speaker)
+        if meta is not None
+        else country_voice(speaker.strip().upper(), res, "field", "speaker")
+        if speaker
+        else None
+    )
+    voices = speaker_map(text, date, res, house)
+    if not voices.empty:
+        mentions = _with_speaker(mentions, merged, starts, voices, article_id)
     coder = default_coder()
     ctx = Context(unknown_actors=unknown_actors)
     analyst_spans = _analyst_spans(text, mentions)
@@ -428,7 +440,10 @@ def cached(article: Article, cache: ResultCache | None) -> tuple[str | None, Any
 
 def _cache_key(article: Article, speaker: str | None) -> str:
     # the speaker changes the result, so it is part of the key (only when set: old keys stay valid)
-    parts = [_data_fingerprint(), article.id, article.date, article.lang, article.text]
+    extra = article.extra or {}
+    # everything the speaker model reads (title, url, source label, speaker fields) changes the result
+    voice = [article.title, article.url, extra.get("source"), extra.get("speaker")]
+    parts = [_data_fingerprint(), article.id, article.date, article.lang, article.text, repr(voice)]
     return content_key(*parts, *([f"speaker={speaker}"] if speaker else []))
 
 
@@ -436,8 +451,7 @@ def _with_speaker(
     mentions: list[Mention],
     merged: Any,
     starts: list[tuple[int, int, int]],
-    speaker: str,
-    res: Any,
+    voices: SpeakerMap,
     article_id: str | None,
 ) -> list[Mention]:
     """Add the speaker's government as the actor of first-person pronouns and "my country"-type phrases.
@@ -446,9 +460,6 @@ def _with_speaker(
     someone else; the speaker is known, so the reference is not guessed. A country-less sector the
     resolver found after "our" ("our armed forces") becomes the speaker's; mentions with a country win
     overlaps ("US" is the United States, not "us")."""
-    actor = getattr(getattr(res, "data", None), "actors", {}).get(speaker)
-    name = actor.name if actor is not None else speaker
-    alignment = actor.alignment if actor is not None else None
     kept = list(mentions)
     added: list[Mention] = []
     for tok in merged:
@@ -456,7 +467,11 @@ def _with_speaker(
         if not own and (tok.lower_ not in _FIRST_PERSON or tok.pos_ != "PRON" or tok.text == "US"):
             continue
         delta = _delta(tok.idx, starts)
-        a, b, agent = tok.idx + delta, tok.idx + len(tok.text) + delta, "GOV"
+        voice = voices.at(tok.idx + delta)
+        if voice is None or (own and voice.how not in ("field", "site", "title")):
+            continue  # nobody known speaks here: the first person stays unresolved, never guessed
+        a, b = tok.idx + delta, tok.idx + len(tok.text) + delta
+        agent: str | None = None
         if own:
             a = merged[tok.i - 1].idx + delta  # with its "the"
         head = tok.head
@@ -465,15 +480,15 @@ def _with_speaker(
         adjacent = [w.lower_ for w in merged[tok.i + 1 : head.i]] in ([], ["own"])
         if tok.dep_ == "poss" and sector is not None:
             kept.remove(sector)
-            b, agent = max(b, sector.end), sector.agent or "GOV"
+            b, agent = max(b, sector.end), sector.agent or None
         elif tok.dep_ == "poss" and adjacent and head.lower_ in _OWN_STATE:
             b = at + len(head.text)
-            agent = "" if head.lower_ == "people" else "GOV"
+            agent = "" if head.lower_ == "people" else None
         if any(m.start < b and a < m.end for m in kept if m.country):
             continue
         kept = [m for m in kept if m.country or not (m.start < b and a < m.end)]
         surface = merged.text[a - delta : b - delta]
-        added.append(Mention(surface, a, b, speaker, name, speaker, agent, alignment, 1.0, article_id))
+        added.append(voice.mention(surface, a, b, article_id, agent))
     return sorted([*kept, *added], key=lambda m: m.start)
 
 

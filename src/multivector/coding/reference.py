@@ -188,7 +188,7 @@ def anaphor(t: Any, ctx: Context) -> list[Mention]:
         return ctx.person()
     if low in ("it", "its"):
         return ctx.thing()
-    if low in ("they", "them", "their", "we", "our"):
+    if low in ("they", "them", "their"):  # first person is the speaker's (coding.speakers), never a guess
         before = distinct_mentions([m for m, tok in ctx.current if tok.i < t.i])
         if before:
             return before
