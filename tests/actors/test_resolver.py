@@ -197,3 +197,29 @@ def test_a_title_points_back_only_when_definite(resolver) -> None:
 def test_country_before_a_currency_is_money(resolver) -> None:
     ms = resolver.find_mentions("Chile lent 40 million US dollars and 9 billion Chinese yuan to Peru.")
     assert [m.country for m in ms if m.country] == ["CHL", "PER"]
+
+
+def test_bare_surname_needs_evidence():
+    from multivector.actors import ActorResolver
+
+    res = ActorResolver()
+    # a surname alone, in a year its only bearer in the dictionaries held no office: nobody
+    alone = res.find_mentions("Kravchuk spoke about paintings at the museum.", date="2015-05-01")
+    assert not any(m.actor_id and "kravchuk" in m.actor_id for m in alone)
+    # the same surname after the full name in the same article resolves to the person
+    named = res.find_mentions(
+        "Leonid Kravchuk arrived in Kyiv. Kravchuk spoke about paintings at the museum.", date="2015-05-01"
+    )
+    assert sum(1 for m in named if m.actor_id and "kravchuk" in m.actor_id) == 2
+    # in office on the article's day: the bare surname is that office holder
+    serving = res.find_mentions("Kravchuk signed the decree.", date="1993-05-01")
+    assert any(m.actor_id and "kravchuk" in m.actor_id and m.country == "UKR" for m in serving)
+
+
+def test_role_agent_comes_from_the_dated_role():
+    from multivector.actors import resolve
+
+    exiled = resolve("Sviatlana Tsikhanouskaya", date="2022-03-01")
+    assert exiled.country == "BLR" and exiled.agent == "OPP"
+    separatist = resolve("Denis Pushilin", date="2022-03-01")
+    assert separatist.country == "UKR" and separatist.agent == "REB"

@@ -19,8 +19,8 @@ def corpora(corpora_dir: Path) -> Path:
 def test_plover_gsr(corpora):
     r = evaluate_plover_gsr(corpora)
     assert r["n"] == 322
-    # measured 0.745: one hit (0.748) had come from a possessive pointing forward to a non-subject
-    assert r["hit_rate"] >= 0.742
+    # measured 0.739 (0.745 before bare surnames needed evidence and first person needed a speaker)
+    assert r["hit_rate"] >= 0.736
     assert r["spurious_per_sentence"] < 0.32  # measured 0.317 (more resolved actors: a few more extra events)
 
 

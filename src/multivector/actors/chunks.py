@@ -129,6 +129,16 @@ def as_date(value: object) -> dt.date | None:
     return stored_day(value)[0]
 
 
+def _bare_name(chunk: Chunk) -> bool:
+    """The person was found by one word: a surname, or a one-word alias ("Navalny")."""
+    if chunk.person is None:
+        return False
+    if chunk.person.priority < 3:
+        return True
+    hit = next((h for h in chunk.hits if chunk.person in h.atoms), None)
+    return hit is not None and hit.end - hit.start == 1
+
+
 class Chunker:
     """Resolves dictionary hits in one token list into Mention records."""
 
@@ -354,6 +364,20 @@ class Chunker:
         active = [p for p in people if self.person_role(p, day)[1]]
         return (active or people)[0]
 
+    def _surname_ok(self, person: Person, chunk: Chunk, day: dt.date | None, ctx: Context) -> bool:
+        """A bare surname names a known person only when the article named them in full before, a title
+        is attached ("Minister Lavrov"), or they are the one person of that surname in office on the
+        article's day (undated text: the one person of that surname at all). Otherwise a namesake, a
+        typo or an art collector would become a minister of the 1990s."""
+        if person.id in ctx.persons or chunk.titles:
+            return True
+        ids = [i for i in chunk.person.ref.split("|") if i in self.data.people] if chunk.person else []
+        if day is None:
+            return ids == [person.id]  # undated text: only an unambiguous surname
+        else:
+            serving = [i for i in ids if any(r.active(day) for r in self.data.people[i].roles)]
+        return serving == [person.id]
+
     def holder(self, country: str, role: str, day: dt.date) -> Person | None:
         """Who held ``role`` for ``country`` on ``day``; the latest appointee wins when records overlap."""
         best: tuple[dt.date, Person] | None = None
@@ -366,7 +390,10 @@ class Chunker:
         return best[1] if best else None
 
     def role_agent(self, role: Role) -> str:
-        """Sector of an office: fixed for the named roles, read from the title words for "other"."""
+        """Sector of an office: the role's own agent when the data gives one (an exiled opposition leader
+        is OPP, a separatist head REB), fixed for the named roles, else read from the title words."""
+        if role.agent:
+            return role.agent
         if role.role in ROLE_AGENT:
             return ROLE_AGENT[role.role]
         cache = self._role_cache
@@ -466,7 +493,7 @@ class Chunker:
             sector = "ELI"
         if chunk.person:
             person = self._pick_person(chunk.person.ref, day, ctx)
-            if person is None:
+            if person is None or (_bare_name(chunk) and not self._surname_ok(person, chunk, day, ctx)):
                 return None
             ctx.saw(person.id)
             stated = sector if any(w not in WEAK_SECTOR_WORDS for _, w in chunk.terms) else ""

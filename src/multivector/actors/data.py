@@ -46,6 +46,7 @@ class Role:
     start: dt.date | None
     end: dt.date | None
     org: str | None = None
+    agent: str = ""  # the sector this office gives its holder (OPP, REB …); empty: read from the title
 
     def active(self, day: dt.date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
@@ -396,7 +397,10 @@ class _Builder:
             end = _date(path, label, r.get("end"), "end")
             if start and end and end < start:
                 raise _fail(path, label, f"role ends ({end}) before it starts ({start})")
-            roles.append(Role(country, role, str(r.get("title") or ""), start, end, r.get("org")))
+            agent = r.get("agent") or ""
+            if not isinstance(agent, str) or (agent and not agent.isupper()):
+                raise _fail(path, label, f"role agent {agent!r} must be an upper-case sector code")
+            roles.append(Role(country, role, str(r.get("title") or ""), start, end, r.get("org"), agent))
         return Person(
             pid,
             name,
