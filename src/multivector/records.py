@@ -64,6 +64,9 @@ class Mention:
     alignment: str | None = None
     confidence: float = 0.0
     article_id: str | None = None
+    #: how the actor was found when the words are not its name: "speaker:tag Vladimir Putin",
+    #: "anaphor:they", "relative:which", "member" … (empty for a mention naming the actor)
+    via: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -89,6 +92,9 @@ class Event:
     span: tuple[int, int]
     trigger: str
     pattern_id: str | None = None
+    #: probability that source, target and polarity are right (calibrated on the official-text dev
+    #: set; see ``coding/data/confidence.yaml``)
+    confidence: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

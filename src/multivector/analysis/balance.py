@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from multivector.analysis._sql import (
+    MIN_CONFIDENCE,
     PERIODS,
     as_codes,
     columns,
@@ -54,6 +55,7 @@ def _focal_relation(
     weighting: str,
     include_negated: bool,
     include_duplicates: bool,
+    min_confidence: float = MIN_CONFIDENCE,
 ) -> tuple[str, list[Any]]:
     """SQL (CTEs ending in relation ``fe``) of the focal country's events, one row per event.
 
@@ -64,7 +66,12 @@ def _focal_relation(
     if weighting not in WEIGHTINGS:
         raise UsageError(f"unknown weighting {weighting!r}; choose one of {', '.join(WEIGHTINGS)}")
     focal = as_codes(country)
-    frm, where = event_filter(con, include_negated=include_negated, include_duplicates=include_duplicates)
+    frm, where = event_filter(
+        con,
+        include_negated=include_negated,
+        include_duplicates=include_duplicates,
+        min_confidence=min_confidence,
+    )
     d = date_sql(con)
     rng, rng_params = range_sql(d, since, until)
     per = period_sql("d", by) if by else "NULL"
@@ -166,6 +173,7 @@ def balance(
     level: float = 0.95,
     include_negated: bool = False,
     include_duplicates: bool = False,
+    min_confidence: float = MIN_CONFIDENCE,
 ) -> list[dict[str, Any]]:
     """Balance index B per period for ``country`` (see the module docstring for the formula).
 
@@ -180,7 +188,7 @@ def balance(
     if by not in PERIODS:
         raise UsageError(f"unknown period {by!r}; choose one of {', '.join(PERIODS)}")
     rel, params = _focal_relation(
-        con, country, by, since, until, weighting, include_negated, include_duplicates
+        con, country, by, since, until, weighting, include_negated, include_duplicates, min_confidence
     )
     # a fixed row order: DuckDB's parallel GROUP BY returns groups in any order, and the seeded bootstrap
     # must resample the same sequence on every run
@@ -243,6 +251,7 @@ def partners(
     top: int | None = None,
     include_negated: bool = False,
     include_duplicates: bool = False,
+    min_confidence: float = MIN_CONFIDENCE,
 ) -> list[dict[str, Any]]:
     """The country's partners by share of its interactions (both directions), with tone and alignment.
 
@@ -250,7 +259,7 @@ def partners(
     with a foreign partner), ``goldstein_sum``, ``goldstein_mean``, ``q1``..``q4``; largest first.
     """
     rel, params = _focal_relation(con, country, None, since, until, "goldstein", include_negated,
-                                  include_duplicates)
+                                  include_duplicates, min_confidence)
     limit = f"LIMIT {int(top)}" if top else ""
     rows = fetch_dicts(
         con,
@@ -297,11 +306,12 @@ def partner_periods(
     until: str | None = None,
     include_negated: bool = False,
     include_duplicates: bool = False,
+    min_confidence: float = MIN_CONFIDENCE,
 ) -> list[dict[str, Any]]:
     """Per (period, partner): events and mean Goldstein of the country's interactions — the cells of
     the report's dyad heatmap, in one query instead of one dyad series per partner."""
     rel, params = _focal_relation(con, country, by, since, until, "goldstein", include_negated,
-                                  include_duplicates)
+                                  include_duplicates, min_confidence)
     keep, keep_params = "", []
     if partners_only is not None:
         keep, keep_params = "AND list_contains(?::VARCHAR[], partner)", [list(partners_only)]

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from multivector.analysis._sql import (
+    MIN_CONFIDENCE,
     as_codes,
     date_sql,
     event_filter,
@@ -35,6 +36,7 @@ def dyad_series(
     until: str | None = None,
     include_negated: bool = False,
     include_duplicates: bool = False,
+    min_confidence: float = MIN_CONFIDENCE,
 ) -> list[dict[str, Any]]:
     """Per-period summary of the events between ``a`` and ``b``.
 
@@ -50,7 +52,12 @@ def dyad_series(
     if direction not in DIRECTIONS:
         raise UsageError(f"unknown direction {direction!r}; choose one of {', '.join(DIRECTIONS)}")
     ca, cb = as_codes(a), as_codes(b)
-    frm, where = event_filter(con, include_negated=include_negated, include_duplicates=include_duplicates)
+    frm, where = event_filter(
+        con,
+        include_negated=include_negated,
+        include_duplicates=include_duplicates,
+        min_confidence=min_confidence,
+    )
     d = date_sql(con)
     rng, rng_params = range_sql(d, since, until)
     per = period_sql(d, by)
@@ -91,10 +98,16 @@ def dyad_matrix(
     until: str | None = None,
     include_negated: bool = False,
     include_duplicates: bool = False,
+    min_confidence: float = MIN_CONFIDENCE,
 ) -> list[dict[str, Any]]:
     """Directed source → target counts and mean Goldstein among ``actors`` (country codes), for heatmaps."""
     codes = as_codes(actors)
-    frm, where = event_filter(con, include_negated=include_negated, include_duplicates=include_duplicates)
+    frm, where = event_filter(
+        con,
+        include_negated=include_negated,
+        include_duplicates=include_duplicates,
+        min_confidence=min_confidence,
+    )
     d = date_sql(con)
     rng, rng_params = range_sql(d, since, until)
     sql = f"""
@@ -117,11 +130,17 @@ def quad_mix(
     until: str | None = None,
     include_negated: bool = False,
     include_duplicates: bool = False,
+    min_confidence: float = MIN_CONFIDENCE,
 ) -> list[dict[str, Any]]:
     """Per period, the QuadClass counts of all events with ``country`` on either side and a foreign
     partner: the talk/deeds and cooperation/conflict mix behind the balance index."""
     codes = as_codes(country)
-    frm, where = event_filter(con, include_negated=include_negated, include_duplicates=include_duplicates)
+    frm, where = event_filter(
+        con,
+        include_negated=include_negated,
+        include_duplicates=include_duplicates,
+        min_confidence=min_confidence,
+    )
     d = date_sql(con)
     rng, rng_params = range_sql(d, since, until)
     src = "coalesce(list_contains(?::VARCHAR[], e.source_country), FALSE)"

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from multivector.analysis._sql import date_sql, event_filter, fetch_dicts, range_sql
+from multivector.analysis._sql import MIN_CONFIDENCE, date_sql, event_filter, fetch_dicts, range_sql
 from multivector.errors import UsageError
 
 ACTOR_KEYS = ("actor", "actor+agent", "country")
@@ -61,6 +61,7 @@ def story_sql(
     since: str | None = None,
     until: str | None = None,
     include_negated: bool = False,
+    min_confidence: float = MIN_CONFIDENCE,
 ) -> tuple[str, list[Any]]:
     """SQL (CTEs ending in relation ``st``) assigning every event a ``story_id``; see the module docstring.
 
@@ -72,7 +73,9 @@ def story_sql(
         raise UsageError(f"unknown match {match!r}; choose one of {', '.join(MATCHES)}")
     if window_days < 0:
         raise UsageError("window_days must be >= 0")
-    frm, where = event_filter(con, include_negated=include_negated, include_duplicates=True)
+    frm, where = event_filter(
+        con, include_negated=include_negated, include_duplicates=True, min_confidence=min_confidence
+    )
     d = date_sql(con)
     rng, params = range_sql(d, since, until)
     code = "coalesce(e.root, substr(e.cameo, 1, 2))" if match == "root" else "e.cameo"

@@ -22,6 +22,7 @@ from collections import defaultdict
 from typing import Any
 
 from multivector.analysis._sql import (
+    MIN_CONFIDENCE,
     date_sql,
     event_filter,
     fetch_dicts,
@@ -66,6 +67,7 @@ def trends(
     exposure: bool = True,
     include_negated: bool = False,
     include_duplicates: bool = False,
+    min_confidence: float = MIN_CONFIDENCE,
 ) -> list[dict[str, Any]]:
     """Keys whose latest-period article count departs from their history (see the module docstring).
 
@@ -82,7 +84,12 @@ def trends(
         raise UsageError(f"unknown trend kind {bad[0]!r}; choose from {', '.join(KINDS)}")
     if history < 1:
         raise UsageError("history must be at least one period")
-    frm, where = event_filter(con, include_negated=include_negated, include_duplicates=include_duplicates)
+    frm, where = event_filter(
+        con,
+        include_negated=include_negated,
+        include_duplicates=include_duplicates,
+        min_confidence=min_confidence,
+    )
     d = date_sql(con)
     per = period_sql(d, by)
     s, t = _party("source"), _party("target")

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from multivector.analysis._sql import MIN_CONFIDENCE
 from multivector.cli._common import DbOption, FormatOption, app, err, fail, open_store
 from multivector.errors import MultivectorError
 from multivector.output import Format, write_records
@@ -15,6 +16,10 @@ ByOption = Annotated[str, typer.Option("--by", help="Period: day, month, quarter
 SinceOption = Annotated[str | None, typer.Option("--since", help="First date (ISO), inclusive.")]
 UntilOption = Annotated[str | None, typer.Option("--until", help="Last date (ISO), inclusive.")]
 CountryOption = Annotated[str, typer.Option("--country", "-c", help="Focal country (ISO3), e.g. BLR.")]
+MinConfOption = Annotated[
+    float,
+    typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out events the coder is less sure of."),
+]
 
 
 def _codes(value: str) -> str | list[str]:
@@ -41,6 +46,7 @@ def balance(
     weighting: Annotated[str, typer.Option(help="goldstein or count (±1 by QuadClass).")] = "goldstein",
     n_boot: Annotated[int, typer.Option("--n-boot", help="Bootstrap resamples of articles.")] = 1000,
     seed: Annotated[int, typer.Option(help="Random seed of the bootstrap.")] = 0,
+    min_confidence: MinConfOption = MIN_CONFIDENCE,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -59,6 +65,7 @@ def balance(
         weighting=weighting,
         n_boot=n_boot,
         seed=seed,
+        min_confidence=min_confidence,
     )
 
 
@@ -68,13 +75,15 @@ def partners(
     top: Annotated[int | None, typer.Option(help="Only the top N partners.")] = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    min_confidence: MinConfOption = MIN_CONFIDENCE,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Partners of a country: events, share, alignment, tone."""
     from multivector.analysis import partners as run
 
-    _listing(db, fmt, f"partners of {country}", run, _codes(country), top=top, since=since, until=until)
+    _listing(db, fmt, f"partners of {country}", run, _codes(country), top=top, since=since, until=until,
+             min_confidence=min_confidence)
 
 
 @app.command()
@@ -83,13 +92,15 @@ def dyads(
     b: Annotated[str, typer.Argument(help="The other actor or set.")],
     by: ByOption = "month",
     direction: Annotated[str, typer.Option(help="both, a->b, b->a or each.")] = "both",
+    min_confidence: MinConfOption = MIN_CONFIDENCE,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Time series of events between A and B: counts, QuadClass shares, Goldstein sum and mean."""
     from multivector.analysis import dyad_series
 
-    _listing(db, fmt, f"{a} ↔ {b}", dyad_series, _codes(a), _codes(b), by=by, direction=direction)
+    _listing(db, fmt, f"{a} ↔ {b}", dyad_series, _codes(a), _codes(b), by=by, direction=direction,
+             min_confidence=min_confidence)
 
 
 @app.command()
@@ -98,6 +109,7 @@ def stories(
     min_mentions: Annotated[int, typer.Option("--min-mentions", help="Only stories told this often.")] = 1,
     window_days: Annotated[int, typer.Option("--window-days", help="Max days between mentions.")] = 1,
     limit: Annotated[int | None, typer.Option(help="At most N stories.")] = 100,
+    min_confidence: MinConfOption = MIN_CONFIDENCE,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -113,6 +125,7 @@ def stories(
         min_mentions=min_mentions,
         window_days=window_days,
         limit=limit,
+        min_confidence=min_confidence,
     )
 
 
@@ -122,13 +135,15 @@ def trends(
     by: ByOption = "month",
     history: Annotated[int, typer.Option(help="Periods of history to compare against.")] = 12,
     min_articles: Annotated[int, typer.Option("--min-articles", help="Evidence threshold.")] = 3,
+    min_confidence: MinConfOption = MIN_CONFIDENCE,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Dyads and event types rising or falling in the latest period against their own history."""
     from multivector.analysis import trends as run
 
-    _listing(db, fmt, "trends", run, by=by, country=country, history=history, min_articles=min_articles)
+    _listing(db, fmt, "trends", run, by=by, country=country, history=history, min_articles=min_articles,
+             min_confidence=min_confidence)
 
 
 @app.command()

@@ -27,11 +27,11 @@ from multivector.output import write_records
 
 EVENT_COLUMNS = [
     "article_id", "event_id", "date", "source", "target", "cameo", "root", "quad_class", "goldstein",
-    "plover", "negated", "modality", "sentence", "span", "trigger",
+    "plover", "negated", "modality", "confidence", "sentence", "span", "trigger",
 ]
 # people read the table: the act and its evidence first; ids last so `explain` can be called on them
-TABLE_COLUMNS = ["date", "source", "cameo", "quad_class", "goldstein", "target", "trigger", "sentence",
-                 "event_id"]
+TABLE_COLUMNS = ["date", "source", "cameo", "quad_class", "goldstein", "target", "confidence", "trigger",
+                 "sentence", "event_id"]
 _TABLE_WIDTH = {"sentence": 70, "source": 28, "target": 28, "event_id": 16}
 
 
@@ -209,6 +209,9 @@ def events(
     cameo: Annotated[str | None, typer.Option(help="CAMEO code or prefix, e.g. 057.")] = None,
     quad: Annotated[int | None, typer.Option("--quad", min=1, max=4, help="QuadClass 1-4.")] = None,
     article: Annotated[str | None, typer.Option(help="Article id.")] = None,
+    min_confidence: Annotated[
+        float | None, typer.Option("--min-confidence", min=0.0, max=1.0, help="Only events this sure.")
+    ] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     db: DbOption = None,
     fmt: EventFormatOption = EventFormat.table,
@@ -217,7 +220,8 @@ def events(
     from multivector.store.export import EventFilter, gdelt_lines, query_events
 
     flt = EventFilter(country=country, source=source, target=target, actor=actor, since=since, until=until,
-                      root=root, cameo=cameo, quad_class=quad, article_id=article, limit=limit)
+                      root=root, cameo=cameo, quad_class=quad, article_id=article, limit=limit,
+                      min_confidence=min_confidence)
     with open_store(db, read_only=True) as store:
         try:
             if fmt is EventFormat.gdelt:

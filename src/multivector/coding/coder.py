@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from multivector.coding.confidence import features as confidence_features
+from multivector.coding.confidence import model as confidence_model
 from multivector.coding.dates import event_date
 from multivector.coding.nominal import (
     hostile_noun,
@@ -82,6 +84,11 @@ from multivector.coding.syntax import (
 )
 from multivector.coding.tables import Pattern, cameo, pattern_index
 from multivector.records import Event, Mention
+
+
+def _via(m: Mention, how: str) -> Mention:
+    """A copy of ``m`` that says how a role word reached it (the article's mention stays as it was)."""
+    return m if m.via == how else replace(m, via=how if not m.via else f"{how} > {m.via}")
 
 
 @dataclass(slots=True)
@@ -180,6 +187,19 @@ class EventCoder:
             events = [e for e in events if e.root != "01"]
         # a bare statement with no addressee says nothing about a relation between actors
         events = [e for e in events if e.root != "01" or e.target is not None]
+        conf = confidence_model()
+        for e in events:
+            e.confidence = conf.score(
+                confidence_features(
+                    e.source,
+                    e.target,
+                    pattern_id=e.pattern_id,
+                    modality=e.modality,
+                    root=e.root,
+                    n_events=len(events),
+                    n_tokens=len(sent),
+                )
+            )
         return events
 
     # ------------------------------------------------------------------ matching
@@ -553,21 +573,21 @@ class EventCoder:
             seen.add(t.i)
             # "partners, including Japan and the EU", "countries such as Iran": the named members
             members = group_members(t) if t.pos_ == "NOUN" else []
-            found = [fm for x in members for fm in phrase_mentions(x, tokmap)]
+            found = [(_via(m, "member"), x) for x0 in members for m, x in phrase_mentions(x0, tokmap)]
             if not found:
                 found = phrase_mentions(t, tokmap)
             if not found and (ante := antecedent(t)) is not None and ante.i in tokmap:
                 # "the EU, which imposed …": which = the EU (but "a resolution that …" is no actor)
-                found = [(tokmap[ante.i], ante)]
+                found = [(_via(tokmap[ante.i], f"relative:{t.lower_}"), ante)]
             if not found:
-                found = [(m, t) for m in anaphor(t, ctx)]
+                found = [(_via(m, f"anaphor:{t.text}"), t) for m in anaphor(t, ctx)]
             if not found and t.lemma_.lower() not in RELATIONAL_NOUNS:
                 # "their forces", "its troops": the possessor stands for the actor ("its partners" does not)
                 for p in t.children:
                     if p.dep_ == "poss" and p.pos_ == "PRON":
-                        found = [(m, t) for m in anaphor(p, ctx)]
+                        found = [(_via(m, f"anaphor:{p.text}"), t) for m in anaphor(p, ctx)]
             if not found and ctx.unknown_actors and t.pos_ in ("NOUN", "PROPN"):
-                found = [(_unknown(t, ctx.offset), t)]
+                found = [(_via(_unknown(t, ctx.offset), "unknown"), t)]
             for m, tt in found:
                 if all(m is not o for o, _ in out):
                     out.append((m, tt))

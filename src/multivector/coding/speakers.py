@@ -56,6 +56,7 @@ class Voice:
             self.alignment,
             0.9 if self.how in ("field", "tag") else 0.8,
             article_id,
+            f"speaker:{self.how} {self.evidence}".strip(),
         )
 
 

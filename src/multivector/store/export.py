@@ -40,6 +40,7 @@ class EventFilter:
     quad_class: int | None = None
     article_id: str | None = None
     limit: int | None = None
+    min_confidence: float | None = None  # events stored before confidence existed (NULL) always pass
 
     def sql(self) -> tuple[str, list[Any]]:
         """WHERE clause (possibly empty) and its parameters."""
@@ -76,6 +77,9 @@ class EventFilter:
         if self.article_id:
             where.append("article_id = ?")
             params.append(self.article_id)
+        if self.min_confidence:
+            where.append("coalesce(confidence, 1.0) >= ?")
+            params.append(float(self.min_confidence))
         return (" WHERE " + " AND ".join(where)) if where else "", params
 
 

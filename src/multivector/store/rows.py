@@ -58,6 +58,7 @@ _MENTION_FIELDS = [
     ("agent", pa.string()),
     ("alignment", pa.string()),
     ("confidence", pa.float64()),
+    ("via", pa.string()),
 ]
 
 MENTION_SCHEMA = pa.schema([("article_id", pa.string()), *_MENTION_FIELDS])
@@ -81,6 +82,7 @@ EVENT_SCHEMA = pa.schema(
         ("span_end", pa.int32()),
         ("trigger", pa.string()),
         ("pattern_id", pa.string()),
+        ("confidence", pa.float64()),
     ]
 )
 
@@ -178,6 +180,7 @@ def events_table(events: Iterable[Event]) -> pa.Table:
                 "span_end": e.span[1],
                 "trigger": e.trigger,
                 "pattern_id": e.pattern_id,
+                "confidence": e.confidence,
             }
         )
     return _columns(rows, EVENT_SCHEMA)
@@ -221,7 +224,9 @@ def article_from_row(row: dict[str, Any]) -> Article:
 
 
 def _mention_from(prefix: str, row: dict[str, Any], article_id: str | None) -> Mention:
-    return Mention(**{name: row[f"{prefix}{name}"] for name, _ in _MENTION_FIELDS}, article_id=article_id)
+    fields = {name: row.get(f"{prefix}{name}") for name, _ in _MENTION_FIELDS}
+    fields["via"] = fields["via"] or ""
+    return Mention(**fields, article_id=article_id)
 
 
 def event_from_row(row: dict[str, Any]) -> Event:
@@ -244,6 +249,7 @@ def event_from_row(row: dict[str, Any]) -> Event:
         span=(row["span_start"], row["span_end"]),
         trigger=row["trigger"],
         pattern_id=row["pattern_id"],
+        confidence=row.get("confidence") or 0.0,
     )
 
 

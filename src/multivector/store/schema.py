@@ -112,9 +112,18 @@ CREATE TABLE coded (
 );
 """
 
+# How each actor was found (speaker, pronoun, relative clause …) and how sure the coder is of an event.
+_V3 = """
+ALTER TABLE mentions ADD COLUMN via VARCHAR;
+ALTER TABLE events ADD COLUMN source_via VARCHAR;
+ALTER TABLE events ADD COLUMN target_via VARCHAR;
+ALTER TABLE events ADD COLUMN confidence DOUBLE;
+"""
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "articles, duplicates, mentions, events, facts", _V1),
     (2, "coded: coding state per article", _V2),
+    (3, "actor resolution path and event confidence", _V3),
 ]
 
 LATEST = MIGRATIONS[-1][0]
