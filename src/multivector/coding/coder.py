@@ -197,7 +197,7 @@ class EventCoder:
                     modality=e.modality,
                     root=e.root,
                     n_events=len(events),
-                    n_tokens=len(sent),
+                    n_tokens=len(text.split()),
                 )
             )
         return events

@@ -1,0 +1,56 @@
+"""The coder on official text: the scorer's matching rules and the aggregate validity of the war's
+press releases (what an analyst would see first)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from multivector.coding.official import aggregate_validity, matches
+from multivector.records import Event, Mention
+
+
+def _m(country: str, actor: str | None = None) -> Mention:
+    return Mention(country, 0, 3, actor or country, country, country, "GOV", None, 0.9)
+
+
+def _event(src: str, tgt: str | None, quad: int) -> Event:
+    target = _m(tgt) if tgt else None
+    return Event("e", "a", None, _m(src), target, "040", "04", quad, 1.0, "CONSULT", False, "asserted",
+                 "text", (0, 4), "met")
+
+
+def test_matching_rules():
+    gold = {"source": "RUS", "target": "BLR", "polarity": "coop", "mutual": True}
+    assert matches(_event("RUS", "BLR", 1), gold)
+    assert matches(_event("BLR", "RUS", 1), gold)  # a mutual act matches either way
+    assert not matches(_event("BLR", "RUS", 1), {**gold, "mutual": False})
+    assert not matches(_event("RUS", "BLR", 4), gold)  # wrong polarity
+    assert matches(_event("RUS", "UKR", 4), {"source": "RUS", "target": None, "polarity": "conflict"})
+    eu = Event("e", "a", None, _m("EUR", "EU"), _m("RUS"), "163", "16", 4, -4.0, "SANCTION", False,
+               "asserted", "text", (0, 4), "imposed")
+    assert matches(eu, {"source": "EU", "target": "RUS", "polarity": "conflict"})
+
+
+@pytest.fixture(scope="module")
+def after(corpora_dir: Path) -> dict:
+    return aggregate_validity(corpora_dir, "after")
+
+
+def test_war_months_after_the_reserved_span_read_as_conflict(after):
+    # the 154 releases dated after 2022-06-03 (open for labelling; the coder was checked on them)
+    assert after["documents"] == 154
+    assert after["rus_ukr_events"] >= 80
+    assert after["conflict_share"] >= 0.69  # measured 0.705 (0.38 before speaker attribution)
+    assert after["mean_goldstein"] <= -4.3  # measured -4.59 (-0.66 before)
+    assert after["stale_surnames"] == []
+
+
+def test_reserved_war_months_held_out(corpora_dir: Path):
+    # held out: every 4th release of 2022-02-24 .. 2022-06-03, never read while writing rules
+    r = aggregate_validity(corpora_dir, "reserved-war", every=4)
+    assert r["documents"] == 219
+    assert r["mean_goldstein"] < 0
+    assert r["conflict_share"] >= 0.5  # measured 0.533: short of the 0.6 target on held-out months
+    assert r["stale_surnames"] == []
