@@ -119,12 +119,17 @@ def _tree_rss(pid: int) -> int:
 
 
 def measure(
-    name: str, argv: list[str], *, env: dict[str, str], articles: int, stdout: Path | None = None,
+    name: str,
+    argv: list[str],
+    *,
+    env: dict[str, str],
+    articles: int,
+    stdout: Path | None = None,
     shown: str | None = None,
 ) -> tuple[Case, str]:
     """Run one child to completion; wall time, peak RSS (largest process and whole tree), stderr."""
     load = os.getloadavg()[0]
-    with tempfile.TemporaryFile() as err, (stdout.open("wb") if stdout else open(os.devnull, "wb")) as out:
+    with tempfile.TemporaryFile() as err, stdout.open("wb") if stdout else open(os.devnull, "wb") as out:
         t0 = time.perf_counter()
         proc = subprocess.Popen(argv, env=env, stdout=out, stderr=err, cwd=ROOT)
         peak = [0]
@@ -145,8 +150,9 @@ def measure(
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
     rss_max = usage.ru_maxrss / 1024  # KiB on Linux
-    case = Case(name, shown or " ".join(argv), articles, None, wall, rss_max, peak[0] / 2**20, load,
-                proc.returncode)
+    case = Case(
+        name, shown or " ".join(argv), articles, None, wall, rss_max, peak[0] / 2**20, load, proc.returncode
+    )
     return case, stderr
 
 
@@ -185,8 +191,10 @@ def main() -> int:
         if not has_option(cmd, "--help"):
             print(f"`multivector {cmd}` is not available in this installation", file=sys.stderr)
             return 2
-    jobs = {cmd: ["--workers", str(args.workers)] if has_option(cmd, "--workers") else [] for cmd in
-            ("code", "run")}
+    jobs = {
+        cmd: ["--workers", str(args.workers)] if has_option(cmd, "--workers") else []
+        for cmd in ("code", "run")
+    }
 
     tmp = Path(tempfile.mkdtemp(prefix="mv-coding-bench-"))
     records = politics(args.limit)
@@ -210,8 +218,13 @@ def main() -> int:
     shown_code = " ".join(["multivector code TMP.jsonl -f jsonl", *jobs["code"]])
     baseline_py = tmp / "baseline.py"
     baseline_py.write_text(BASELINE, encoding="utf-8")
-    c, e = measure("baseline spaCy n_process=2", [sys.executable, str(baseline_py), str(corpus)],
-                   env=env("unused"), articles=n, shown="nlp.pipe(texts, n_process=2)")
+    c, e = measure(
+        "baseline spaCy n_process=2",
+        [sys.executable, str(baseline_py), str(corpus)],
+        env=env("unused"),
+        articles=n,
+        shown="nlp.pipe(texts, n_process=2)",
+    )
     baseline = show(c, e)
 
     out = tmp / "events.jsonl"
@@ -240,8 +253,13 @@ def main() -> int:
     if not args.no_dask and has_option("run", "--dask"):
         db3 = tmp / "dask.duckdb"
         dask_cmd = [*MV, "run", str(corpus), "--db", str(db3), "--dask", "local"]
-        c, e = measure("run --dask local cold", dask_cmd, env=env("cache-dask"), articles=n,
-                       shown="multivector run TMP.jsonl --db F --dask local")
+        c, e = measure(
+            "run --dask local cold",
+            dask_cmd,
+            env=env("cache-dask"),
+            articles=n,
+            shown="multivector run TMP.jsonl --db F --dask local",
+        )
         c.events = db_events(db3) if db3.exists() else None
         show(c, e)
 
@@ -251,8 +269,14 @@ def main() -> int:
             big = tmp / f"politics-x{copies}.jsonl"
             m = write_jsonl(big, records, copies)
             cmd = [*MV, "code", str(big), "-f", "jsonl", *jobs["code"]]
-            c, e = measure(f"code cold x{copies}", cmd, env=env(f"cache-x{copies}"), articles=m, stdout=out,
-                           shown=shown_code.replace("TMP", f"TMPx{copies}"))
+            c, e = measure(
+                f"code cold x{copies}",
+                cmd,
+                env=env(f"cache-x{copies}"),
+                articles=m,
+                stdout=out,
+                shown=shown_code.replace("TMP", f"TMPx{copies}"),
+            )
             c.events = count_lines(out)
             memory.append(show(c, e))
 
@@ -265,8 +289,14 @@ def main() -> int:
 
 
 def render(
-    cases: list[Case], baseline: Case, code_cold: Case, code_warm: Case, run_cold: Case, run_warm: Case,
-    memory: list[Case], workers: int,
+    cases: list[Case],
+    baseline: Case,
+    code_cold: Case,
+    code_warm: Case,
+    run_cold: Case,
+    run_warm: Case,
+    memory: list[Case],
+    workers: int,
 ) -> str:
     def ratio(a: Case, b: Case) -> str:
         return f"{a.wall / b.wall:.2f}" if b.wall else "–"

@@ -15,11 +15,40 @@ import threading
 import time
 from pathlib import Path
 
-COUNTRIES = ["KAZ", "UZB", "KGZ", "TJK", "TKM", "ARM", "AZE", "GEO", "UKR", "BLR", "MDA",
-             "RUS", "CHN", "USA", "EUR", "TUR", "IRN", "DEU", "FRA", "GBR"]
-CAMEO = [("010", 2, 0.0, 1), ("036", 3, 4.0, 1), ("043", 4, 2.8, 1), ("057", 5, 8.0, 1), ("061", 6, 6.4, 2),
-         ("071", 7, 7.4, 2), ("111", 11, -2.0, 3), ("130", 13, -4.4, 3), ("163", 16, -8.0, 4),
-         ("173", 17, -5.0, 4)]
+COUNTRIES = [
+    "KAZ",
+    "UZB",
+    "KGZ",
+    "TJK",
+    "TKM",
+    "ARM",
+    "AZE",
+    "GEO",
+    "UKR",
+    "BLR",
+    "MDA",
+    "RUS",
+    "CHN",
+    "USA",
+    "EUR",
+    "TUR",
+    "IRN",
+    "DEU",
+    "FRA",
+    "GBR",
+]
+CAMEO = [
+    ("010", 2, 0.0, 1),
+    ("036", 3, 4.0, 1),
+    ("043", 4, 2.8, 1),
+    ("057", 5, 8.0, 1),
+    ("061", 6, 6.4, 2),
+    ("071", 7, 7.4, 2),
+    ("111", 11, -2.0, 3),
+    ("130", 13, -4.4, 3),
+    ("163", 16, -8.0, 4),
+    ("173", 17, -5.0, 4),
+]
 
 
 def build(path: Path, n_events: int, seed: int = 0) -> None:
@@ -33,22 +62,50 @@ def build(path: Path, n_events: int, seed: int = 0) -> None:
         arts, evs = [], []
         for i in range(n_articles):
             date = f"{rng.randint(2015, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-            text = f"Article {i}. " + " ".join(rng.choice(COUNTRIES) + " met " + rng.choice(COUNTRIES)
-                                               for _ in range(12))
-            arts.append(Article(id=f"a{i}", title=f"Story {i}", date=date, date_precision="day",
-                                lang=rng.choice(["en", "ru"]), url=None, source_path="bench", part=i,
-                                text=text))
+            text = f"Article {i}. " + " ".join(
+                rng.choice(COUNTRIES) + " met " + rng.choice(COUNTRIES) for _ in range(12)
+            )
+            arts.append(
+                Article(
+                    id=f"a{i}",
+                    title=f"Story {i}",
+                    date=date,
+                    date_precision="day",
+                    lang=rng.choice(["en", "ru"]),
+                    url=None,
+                    source_path="bench",
+                    part=i,
+                    text=text,
+                )
+            )
             for j in range(4):
                 a, b = rng.sample(COUNTRIES, 2)
                 code, root, gold, quad = rng.choice(CAMEO)
-                src = Mention(text=a, start=0, end=3, actor_id=None, name=a, country=a, agent="GOV",
-                              article_id=f"a{i}")
-                tgt = Mention(text=b, start=8, end=11, actor_id=None, name=b, country=b, agent="GOV",
-                              article_id=f"a{i}")
-                evs.append(Event(event_id=f"e{i}-{j}", article_id=f"a{i}", date=date, source=src, target=tgt,
-                                 cameo=code, root=f"{root:02d}", quad_class=quad, goldstein=gold, plover=None,
-                                 negated=False, modality="asserted", sentence=f"{a} met {b}.", span=(0, 11),
-                                 trigger="met"))
+                src = Mention(
+                    text=a, start=0, end=3, actor_id=None, name=a, country=a, agent="GOV", article_id=f"a{i}"
+                )
+                tgt = Mention(
+                    text=b, start=8, end=11, actor_id=None, name=b, country=b, agent="GOV", article_id=f"a{i}"
+                )
+                evs.append(
+                    Event(
+                        event_id=f"e{i}-{j}",
+                        article_id=f"a{i}",
+                        date=date,
+                        source=src,
+                        target=tgt,
+                        cameo=code,
+                        root=f"{root:02d}",
+                        quad_class=quad,
+                        goldstein=gold,
+                        plover=None,
+                        negated=False,
+                        modality="asserted",
+                        sentence=f"{a} met {b}.",
+                        span=(0, 11),
+                        trigger="met",
+                    )
+                )
         store.add_articles(arts)
         store.add_events(evs)
 
@@ -71,17 +128,29 @@ def main() -> None:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        server = uvicorn.Server(uvicorn.Config(create_app(db, coder=None), host="127.0.0.1", port=port,
-                                               log_level="warning"))
+        server = uvicorn.Server(
+            uvicorn.Config(create_app(db, coder=None), host="127.0.0.1", port=port, log_level="warning")
+        )
         thread = threading.Thread(target=server.run, daemon=True)
         thread.start()
         while not server.started:
             time.sleep(0.05)
         base = f"http://127.0.0.1:{port}"
-        pages = ["/", "/country/KAZ", "/country/KAZ?by=month", "/dyad/KAZ/RUS", "/dyad/KAZ/RUS?page=20",
-                 "/event/e100-1", "/article/a100", "/search", "/search?country=UZB&quad_class=3&page=10",
-                 "/search?kind=articles&q=Story%2099", "/search?country=KAZ&format=csv",
-                 "/api/search?actor=GEO&since=2020-01-01", "/api/country/GEO"]
+        pages = [
+            "/",
+            "/country/KAZ",
+            "/country/KAZ?by=month",
+            "/dyad/KAZ/RUS",
+            "/dyad/KAZ/RUS?page=20",
+            "/event/e100-1",
+            "/article/a100",
+            "/search",
+            "/search?country=UZB&quad_class=3&page=10",
+            "/search?kind=articles&q=Story%2099",
+            "/search?country=KAZ&format=csv",
+            "/api/search?actor=GEO&since=2020-01-01",
+            "/api/country/GEO",
+        ]
         with httpx.Client(base_url=base, timeout=120) as client:
             print(f"{'page':48} {'median ms':>10} {'max ms':>8}")
             for url in pages:

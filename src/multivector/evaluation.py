@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-SUITES = ("coding", "actors", "extraction", "stories", "unga")
+SUITES = ("coding", "official", "actors", "extraction", "stories", "unga")
 
 
 def shared_dir() -> Path | None:
@@ -58,9 +58,42 @@ def _coding(root: Path) -> list[Row]:
         _row("coding", "conflibert-cameo test", "QuadClass accuracy", cb["quad_accuracy"], cb["n"]),
         _row("coding", "conflibert-cameo test", "QuadClass macro-F1", cb["quad_macro_f1"], cb["n"]),
         _row("coding", "universalpetrarch en", "CAMEO root agreement", up["root_agreement"], up["n_codings"]),
-        _row("coding", "universalpetrarch en", "root + source country", up["root_and_source_agreement"],
-             up["n_codings"]),
+        _row(
+            "coding",
+            "universalpetrarch en",
+            "root + source country",
+            up["root_and_source_agreement"],
+            up["n_codings"],
+        ),
     ]
+
+
+def _official(root: Path) -> list[Row]:
+    """The hand-labelled official-text set (dev half tuned on, test half held out) and the aggregate
+    check on the war's press releases (after the reserved months; inside them, every 4th, held out)."""
+    from multivector.coding.official import aggregate_validity, evaluate_official
+
+    rows: list[Row] = []
+    for split, m in evaluate_official(root).items():
+        data = f"official {split} ({'in-sample' if split == 'dev' else 'held out'})"
+        for metric in ("recall", "precision", "spurious_per_empty_sentence"):
+            rows.append(_row("official", data, metric.replace("_", " "), m[metric], m["sentences"]))
+        if m["right_at_0.8"] is not None:
+            rows.append(
+                _row("official", data, "right among confidence >= 0.8", m["right_at_0.8"], m["n_at_0.8"])
+            )
+    for window, every, label in (
+        ("after", 1, "after 2022-06-03"),
+        ("reserved-war", 4, "2022-02-24 .. 2022-06-03, every 4th, held out"),
+    ):
+        agg = aggregate_validity(root, window, every)
+        if agg["rus_ukr_events"]:
+            data = f"press releases {label}"
+            n = agg["rus_ukr_events"]
+            rows.append(_row("official", data, "RUS-UKR conflict share", agg["conflict_share"], n))
+            rows.append(_row("official", data, "RUS-UKR mean Goldstein", agg["mean_goldstein"], n))
+            rows.append(_row("official", data, "stale surnames", len(agg["stale_surnames"]), n))
+    return rows
 
 
 def _actors(root: Path) -> list[Row]:
@@ -77,10 +110,16 @@ def _actors(root: Path) -> list[Row]:
     if bsnlp.is_file():
         score = score_bsnlp(resolver, bsnlp_documents(bsnlp, "ru")[::5])
         rows += [
-            _row("actors", "bsnlp ru (every 5th)", "country mentions resolved", score.country_recall,
-                 score.country_total),
-            _row("actors", "bsnlp ru (every 5th)", "person/org resolved", score.named_recall,
-                 score.named_total),
+            _row(
+                "actors",
+                "bsnlp ru (every 5th)",
+                "country mentions resolved",
+                score.country_recall,
+                score.country_total,
+            ),
+            _row(
+                "actors", "bsnlp ru (every 5th)", "person/org resolved", score.named_recall, score.named_total
+            ),
         ]
     return rows
 
@@ -117,6 +156,7 @@ def _unga(root: Path) -> list[Row]:
 
 _RUNNERS: dict[str, Callable[[Path], list[Row]]] = {
     "coding": _coding,
+    "official": _official,
     "actors": _actors,
     "extraction": _extraction,
     "stories": _stories,

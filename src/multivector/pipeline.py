@@ -32,8 +32,9 @@ def _clean_fingerprint() -> str:
 def _clean_key(doc) -> str:
     from multivector.nlp.cache import content_key
 
-    meta = json.dumps([doc.kind, doc.url, doc.title, doc.date, doc.lang, doc.doc_id, doc.extra],
-                      sort_keys=True, default=str)
+    meta = json.dumps(
+        [doc.kind, doc.url, doc.title, doc.date, doc.lang, doc.doc_id, doc.extra], sort_keys=True, default=str
+    )
     return content_key("clean", _clean_fingerprint(), doc.source_path, meta, doc.content)
 
 

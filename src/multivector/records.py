@@ -93,8 +93,8 @@ class Event:
     trigger: str
     pattern_id: str | None = None
     #: probability that source, target and polarity are right (calibrated on the official-text dev
-    #: set; see ``coding/data/confidence.yaml``)
-    confidence: float = 0.0
+    #: set; see ``coding/data/confidence.yaml``); None when no model scored it (kept by analyses)
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -28,8 +28,15 @@ class Builder:
         self._seq = itertools.count(1)
         self._ev = itertools.count(1)
 
-    def article(self, aid: str, date: str | None, *, title: str | None = None, text: str = "",
-                duplicate_of: str | None = None) -> str:
+    def article(
+        self,
+        aid: str,
+        date: str | None,
+        *,
+        title: str | None = None,
+        text: str = "",
+        duplicate_of: str | None = None,
+    ) -> str:
         self.con.execute(
             "INSERT INTO articles (id, seq, title, date, lang, source_path, part, text, duplicate_of)"
             " VALUES (?, ?, ?, ?, 'en', 'synthetic', 0, ?, ?)",
@@ -37,24 +44,49 @@ class Builder:
         )
         return aid
 
-    def event(self, article_id: str, src: str, tgt: str | None, *, cameo: str = "040",
-              quad: int | None = None, goldstein: float | None = None, date: str | None = None,
-              src_actor: str | None = None, tgt_actor: str | None = None, negated: bool = False,
-              sentence: str | None = None, **extra: Any) -> str:
+    def event(
+        self,
+        article_id: str,
+        src: str,
+        tgt: str | None,
+        *,
+        cameo: str = "040",
+        quad: int | None = None,
+        goldstein: float | None = None,
+        date: str | None = None,
+        src_actor: str | None = None,
+        tgt_actor: str | None = None,
+        negated: bool = False,
+        sentence: str | None = None,
+        **extra: Any,
+    ) -> str:
         root = cameo[:2]
         quad = quad if quad is not None else _ROOT_QUAD.get(root, 1)
         goldstein = goldstein if goldstein is not None else QUAD_GOLDSTEIN[quad]
         eid = f"e{next(self._ev)}"
         cols = {
-            "event_id": eid, "article_id": article_id, "date": date, "source_country": src,
-            "source_actor_id": src_actor or src, "source_name": src_actor or src,
-            "target_country": tgt, "target_actor_id": tgt_actor or tgt, "target_name": tgt_actor or tgt,
-            "cameo": cameo, "root": root, "quad_class": quad, "goldstein": goldstein, "negated": negated,
-            "modality": "asserted", "sentence": sentence or f"{src} does {cameo} to {tgt}.", **extra,
+            "event_id": eid,
+            "article_id": article_id,
+            "date": date,
+            "source_country": src,
+            "source_actor_id": src_actor or src,
+            "source_name": src_actor or src,
+            "target_country": tgt,
+            "target_actor_id": tgt_actor or tgt,
+            "target_name": tgt_actor or tgt,
+            "cameo": cameo,
+            "root": root,
+            "quad_class": quad,
+            "goldstein": goldstein,
+            "negated": negated,
+            "modality": "asserted",
+            "sentence": sentence or f"{src} does {cameo} to {tgt}.",
+            **extra,
         }
         names = ", ".join(f'"{k}"' for k in cols)
-        self.con.execute(f"INSERT INTO events ({names}) VALUES ({', '.join('?' * len(cols))})",
-                         list(cols.values()))
+        self.con.execute(
+            f"INSERT INTO events ({names}) VALUES ({', '.join('?' * len(cols))})", list(cols.values())
+        )
         return eid
 
     def mention(self, article_id: str, country: str, actor_id: str | None = None) -> None:

@@ -20,17 +20,17 @@ def _blr(b):
     b.event("A2", "BLR", "USA", cameo="111", quad=3, goldstein=-2)
     b.event("A2", "EUR", "BLR", src_actor="EU", cameo="040", quad=1, goldstein=3)
     b.article("A5", "2024-03-03")
-    b.event("A5", "BLR", "CHN", cameo="040", quad=1, goldstein=3)          # China: not a pole
-    b.event("A5", "BLR", "BLR", cameo="040", quad=1, goldstein=3)          # domestic: ignored
-    b.event("A5", "BLR", None, cameo="010", quad=1, goldstein=0)           # no partner: ignored
+    b.event("A5", "BLR", "CHN", cameo="040", quad=1, goldstein=3)  # China: not a pole
+    b.event("A5", "BLR", "BLR", cameo="040", quad=1, goldstein=3)  # domestic: ignored
+    b.event("A5", "BLR", None, cameo="010", quad=1, goldstein=0)  # no partner: ignored
     b.event("A5", "BLR", "RUS", cameo="190", quad=4, goldstein=-10, negated=True)  # not an event
-    b.article("D1", "2024-03-04", duplicate_of="A1")                       # reprint: ignored
+    b.article("D1", "2024-03-04", duplicate_of="A1")  # reprint: ignored
     b.event("D1", "BLR", "RUS", cameo="040", quad=1, goldstein=3)
     b.article("A3", "2024-04-02")
     b.event("A3", "BLR", "USA", cameo="061", quad=2, goldstein=7)
     b.article("A4", "2024-05-02")
     b.event("A4", "RUS", "BLR", cameo="190", quad=4, goldstein=-9)
-    b.article("Y", "2024")                                                  # year-only: no quarter
+    b.article("Y", "2024")  # year-only: no quarter
     b.event("Y", "BLR", "USA", cameo="040", quad=1, goldstein=3)
 
 
@@ -58,8 +58,8 @@ def test_alignment_falls_back_to_builtin_table(monkeypatch):
 
 
 def test_balance_formula_bounds_and_direction():
-    assert balance_value(10, 0) == 1.0          # cooperation with the West only
-    assert balance_value(0, -10) == 1.0         # conflict with the East only
+    assert balance_value(10, 0) == 1.0  # cooperation with the West only
+    assert balance_value(0, -10) == 1.0  # conflict with the East only
     assert balance_value(0, 10) == -1.0
     assert balance_value(5, 5) == 0.0
     assert balance_value(-5, -5) == 0.0
@@ -165,7 +165,10 @@ def test_dyad_series_directions_and_sets(store):
 
     each = dyad_series(con, "BLR", "RUS", by="month", direction="each")
     assert [(r["period"], r["direction"], r["events"]) for r in each] == [
-        ("2024-01", "a->b", 1), ("2024-01", "b->a", 2), ("2024-02", "a->b", 1)]
+        ("2024-01", "a->b", 1),
+        ("2024-01", "b->a", 2),
+        ("2024-02", "a->b", 1),
+    ]
     ab = dyad_series(con, "BLR", "RUS", by="year", direction="a->b")
     assert [(r["period"], r["events"], r["goldstein_sum"]) for r in ab] == [("2024", 2, 1.0)]
     ba = dyad_series(con, "BLR", "RUS", by="quarter", direction="b->a")
@@ -203,7 +206,9 @@ def test_quad_mix_counts_foreign_interactions(store):
     _blr(b)
     rows = quad_mix(con, "BLR", "quarter")
     assert [(r["period"], r["events"], r["q1"], r["q2"], r["q3"], r["q4"]) for r in rows] == [
-        ("2024Q1", 6, 4, 1, 1, 0), ("2024Q2", 2, 0, 1, 0, 1)]
+        ("2024Q1", 6, 4, 1, 1, 0),
+        ("2024Q2", 2, 0, 1, 0, 1),
+    ]
 
 
 def test_balance_rejects_unknown_period(store):

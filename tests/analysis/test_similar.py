@@ -27,7 +27,7 @@ def test_similar_ranks_text_and_coded_overlap(store):
     con, b = store
     _articles(b)
     rows = similar_articles(con, "q", k=5)
-    assert [r["article_id"] for r in rows] == ["s1", "s2", "s3"]      # the duplicate is left out
+    assert [r["article_id"] for r in rows] == ["s1", "s2", "s3"]  # the duplicate is left out
     s1, s2, s3 = rows
     assert s1["text_similarity"] > 0.7 and s3["text_similarity"] == 0.0
     # q has {actor:BLR, actor:RUS, event:BLR>RUS:06}; s1 only {actor:BLR}

@@ -13,16 +13,16 @@ def _meetings(b):
     b.article("r1", "2024-03-01", title="Leaders meet")
     b.event("r1", "BLR", "RUS", cameo="040", sentence="Minsk and Moscow met.")
     b.article("r2", "2024-03-02", title="Reprint", duplicate_of="r1")
-    b.event("r2", "RUS", "BLR", cameo="040", sentence="Moscow and Minsk met.")   # reverse, next day
+    b.event("r2", "RUS", "BLR", cameo="040", sentence="Moscow and Minsk met.")  # reverse, next day
     b.article("r3", "2024-03-02", title="Analysis")
     b.event("r3", "BLR", "RUS", cameo="040", src_actor="LUKASHENKO", sentence="Lukashenko met Russia.")
-    b.event("r3", "BLR", "RUS", cameo="042", sentence="A visit.")                 # other code
+    b.event("r3", "BLR", "RUS", cameo="042", sentence="A visit.")  # other code
     b.article("r4", "2024-03-09", title="A week later")
-    b.event("r4", "BLR", "RUS", cameo="040", sentence="They met again.")         # 7 days later
+    b.event("r4", "BLR", "RUS", cameo="040", sentence="They met again.")  # 7 days later
     b.event("r4", "BLR", "IGO", tgt_actor="CSTO", cameo="040", sentence="Minsk hosted the CSTO.")
     b.event("r4", "BLR", "IGO", tgt_actor="NATO", cameo="040", sentence="NATO was told.")  # not CSTO
     b.article("r5", "2024")
-    b.event("r5", "BLR", "RUS", cameo="040")                                      # undated: alone
+    b.event("r5", "BLR", "RUS", cameo="040")  # undated: alone
 
 
 def test_story_assignment_rules(store):
@@ -30,19 +30,38 @@ def test_story_assignment_rules(store):
     _meetings(b)
     t = story_assignments(con)
     sid = dict(zip(t.column("event_id").to_pylist(), t.column("story_id").to_pylist(), strict=True))
-    assert sid["e1"] == sid["e2"] == sid["e3"]          # both directions, reprint, person -> country
+    assert sid["e1"] == sid["e2"] == sid["e3"]  # both directions, reprint, person -> country
     assert len({sid["e1"], sid["e4"], sid["e5"], sid["e6"], sid["e7"], sid["e8"]}) == 6
-    directed = dict(zip(*[story_assignments(con, directed=True).column(c).to_pylist()
-                          for c in ("event_id", "story_id")], strict=True))
+    directed = dict(
+        zip(
+            *[story_assignments(con, directed=True).column(c).to_pylist() for c in ("event_id", "story_id")],
+            strict=True,
+        )
+    )
     assert directed["e1"] == directed["e3"] != directed["e2"]
-    wide = dict(zip(*[story_assignments(con, window_days=7).column(c).to_pylist()
-                      for c in ("event_id", "story_id")], strict=True))
+    wide = dict(
+        zip(
+            *[story_assignments(con, window_days=7).column(c).to_pylist() for c in ("event_id", "story_id")],
+            strict=True,
+        )
+    )
     assert wide["e1"] == wide["e5"]
-    by_root = dict(zip(*[story_assignments(con, match="root").column(c).to_pylist()
-                         for c in ("event_id", "story_id")], strict=True))
+    by_root = dict(
+        zip(
+            *[story_assignments(con, match="root").column(c).to_pylist() for c in ("event_id", "story_id")],
+            strict=True,
+        )
+    )
     assert by_root["e1"] == by_root["e4"]
-    by_actor = dict(zip(*[story_assignments(con, actor_key="actor").column(c).to_pylist()
-                          for c in ("event_id", "story_id")], strict=True))
+    by_actor = dict(
+        zip(
+            *[
+                story_assignments(con, actor_key="actor").column(c).to_pylist()
+                for c in ("event_id", "story_id")
+            ],
+            strict=True,
+        )
+    )
     assert by_actor["e1"] != by_actor["e3"]
 
 
@@ -57,8 +76,8 @@ def test_one_sentence_one_code_is_one_story(store):
     b.event("t", "ARM", "AZE", cameo="190", sentence="Armenia and Azerbaijan clashed.")
     t = story_assignments(con)
     sid = dict(zip(t.column("event_id").to_pylist(), t.column("story_id").to_pylist(), strict=True))
-    assert sid["e1"] == sid["e2"]                       # the coder's two pairings of one sentence
-    assert sid["e2"] == sid["e3"] == sid["e4"]          # same dyad, code and day: same story anyway
+    assert sid["e1"] == sid["e2"]  # the coder's two pairings of one sentence
+    assert sid["e2"] == sid["e3"] == sid["e4"]  # same dyad, code and day: same story anyway
     off = story_assignments(con, same_sentence=False)
     sid = dict(zip(off.column("event_id").to_pylist(), off.column("story_id").to_pylist(), strict=True))
     assert sid["e1"] != sid["e2"] == sid["e4"]

@@ -44,8 +44,8 @@ def test_trends_rise_fall_and_evidence_threshold(store):
     usa = got["BLR-USA"]
     assert usa["direction"] == "falling" and usa["history_articles"] == 30
     assert usa["expected"] == pytest.approx(30 * 11 / 54) and usa["p_value"] < 0.01
-    assert "BLR-CHN" not in got            # 4 vs 4.9 expected: no trend
-    assert "BLR-TUR" not in got            # ten events, one article: never tested
+    assert "BLR-CHN" not in got  # 4 vs 4.9 expected: no trend
+    assert "BLR-TUR" not in got  # ten events, one article: never tested
     assert all(r["period"] == "2024-07" and r["history_periods"] == 6 for r in rows)
 
 

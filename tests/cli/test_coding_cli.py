@@ -52,13 +52,30 @@ def test_code_prints_events_with_evidence_and_reports_bad_input(inputs: Path) ->
     assert res.exit_code == 1  # the binary file failed, the rest was coded
     assert "broken.html" in res.stderr
     events = _jsonl(res.stdout)
-    dyads = {(e["source"]["country"], e["cameo"][:2], e["target"]["country"] if e["target"] else None)
-             for e in events}
+    dyads = {
+        (e["source"]["country"], e["cameo"][:2], e["target"]["country"] if e["target"] else None)
+        for e in events
+    }
     assert ("EUR", "16", "BLR") in dyads  # sanctions: root 16, material conflict
     assert any(s == "KAZ" and t == "RUS" and r in ("03", "04", "05") for s, r, t in dyads)
     for e in events:
-        assert set(e) >= {"article_id", "event_id", "date", "source", "target", "cameo", "root", "quad_class",
-                          "goldstein", "plover", "negated", "modality", "sentence", "span", "trigger"}
+        assert set(e) >= {
+            "article_id",
+            "event_id",
+            "date",
+            "source",
+            "target",
+            "cameo",
+            "root",
+            "quad_class",
+            "goldstein",
+            "plover",
+            "negated",
+            "modality",
+            "sentence",
+            "span",
+            "trigger",
+        }
         assert e["negated"] is False and (e["sentence"] in VISIT or e["sentence"] in SANCTIONS)
         assert "Leave a Reply" not in e["sentence"]
     gdelt = runner.invoke(app, ["code", str(inputs / "sanctions.txt"), "-f", "gdelt"])
@@ -100,8 +117,9 @@ def test_events_filters_and_formats(store_db: Path) -> None:
     assert all("BLR" in (e["source"]["country"], (e["target"] or {}).get("country")) for e in blr)
     conflict = _ev(store_db, "--quad", "4")
     assert conflict and all(e["quad_class"] == 4 for e in conflict)
-    since = _jsonl(runner.invoke(app, ["events", "--db", str(store_db), "--since", "2024-01-01",
-                                       "-f", "jsonl"]).stdout)
+    since = _jsonl(
+        runner.invoke(app, ["events", "--db", str(store_db), "--since", "2024-01-01", "-f", "jsonl"]).stdout
+    )
     assert since and all(e["date"] >= "2024-01-01" for e in since)
     tsv = runner.invoke(app, ["events", "--db", str(store_db), "-f", "tsv"]).stdout.splitlines()
     assert tsv[0].split("\t")[:3] == ["article_id", "event_id", "date"] and len(tsv) == len(all_ev) + 1

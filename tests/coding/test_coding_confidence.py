@@ -7,7 +7,7 @@ import pytest
 
 from multivector.analysis._sql import event_filter
 from multivector.coding import code_text
-from multivector.coding.confidence import FEATURES, features, model, parse_model, reliability
+from multivector.coding.confidence import FEATURES, features, fit, model, parse_model, reliability
 from multivector.errors import DataError
 from multivector.records import Mention
 
@@ -25,15 +25,19 @@ def test_every_event_has_a_probability():
     assert events and all(0.0 < e.confidence < 1.0 for e in events)
 
 
-def test_named_actors_score_above_guessed_ones():
+def test_known_actors_score_above_unknown_ones_and_a_target_counts():
+    """Whatever the fitted weights say about names versus pronouns, an actor we could not resolve and
+    an event without a target must cost confidence."""
     named = Mention("Poland", 0, 6, "POL", "Poland", "POL", "", "West", 0.9)
     pronoun = Mention("Poland", 0, 6, "POL", "Poland", "POL", "", "West", 0.9, via="anaphor:they")
     unknown = Mention("the group", 0, 9, None, None, "", "", None, 0.2)
     target = Mention("Lithuania", 20, 29, "LTU", "Lithuania", "LTU", "", "West", 0.9)
     kw = {"pattern_id": "057:V:sign", "modality": "asserted", "root": "05", "n_events": 1, "n_tokens": 10}
     m = model()
-    scores = [m.score(features(src, target, **kw)) for src in (named, pronoun, unknown)]
-    assert scores[0] > scores[1] > scores[2]
+    named_s, pronoun_s, unknown_s = (m.score(features(s, target, **kw)) for s in (named, pronoun, unknown))
+    assert unknown_s < min(named_s, pronoun_s)
+    assert m.score(features(named, None, **kw)) < named_s
+    assert 0.0 < unknown_s < 1.0
 
 
 def test_reliability_table_bins():
@@ -53,3 +57,14 @@ def test_analyses_leave_out_unsure_events_by_default():
     assert kept == {"sure", "old"}
     frm, where = event_filter(con, min_confidence=0.0)
     assert len(con.execute(f"SELECT 1 FROM {frm} WHERE {where}").fetchall()) == 3
+
+
+def test_fit_keeps_the_prior_for_features_the_data_never_shows():
+    pytest.importorskip("sklearn")
+    base = {k: 0.0 for k in FEATURES}
+    rows = [dict(base, bias=1.0, src_named=1.0), dict(base, bias=1.0, src_named=1.0, crowded=1.0)] * 5
+    labels = [True, False] * 5
+    weights = fit(rows, labels, prior={"src_unknown": -2.0})
+    assert weights["src_unknown"] == -2.0
+    assert weights["same_country"] == 0.0
+    assert weights["crowded"] < 0.0

@@ -19,8 +19,11 @@ def _fill(b):
 def test_plot_png_and_svg(store, tmp_path, kind):
     con, b = store
     _fill(b)
-    png = plot(con, kind, "BLR", tmp_path / f"{kind}.png", n_boot=20) if kind == "balance" else \
-        plot(con, kind, "BLR", tmp_path / f"{kind}.png")
+    png = (
+        plot(con, kind, "BLR", tmp_path / f"{kind}.png", n_boot=20)
+        if kind == "balance"
+        else plot(con, kind, "BLR", tmp_path / f"{kind}.png")
+    )
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     svg = plot(con, kind, "BLR", tmp_path / "sub" / f"{kind}.svg")
     text = svg.read_text()

@@ -14,15 +14,29 @@ OUT = Path(__file__).resolve().parents[2] / "test-output" / "report"
 
 def _fill_many(b) -> None:
     """Two years of BLR events with East and West partners, long titles and sentences to test wrapping."""
-    partners = [("RUS", 1, 3.0), ("USA", 3, -2.0), ("EUR", 4, -8.0), ("CHN", 2, 7.0), ("DEU", 1, 3.4),
-                ("RUS", 2, 6.0), ("POL", 3, -4.0), ("KAZ", 1, 1.0)]
+    partners = [
+        ("RUS", 1, 3.0),
+        ("USA", 3, -2.0),
+        ("EUR", 4, -8.0),
+        ("CHN", 2, 7.0),
+        ("DEU", 1, 3.4),
+        ("RUS", 2, 6.0),
+        ("POL", 3, -4.0),
+        ("KAZ", 1, 1.0),
+    ]
     for i in range(48):
         partner, quad, g = partners[i % len(partners)]
         aid = f"a{i}"
         date = f"{2023 + i // 24}-{(i // 2) % 12 + 1:02d}-{i % 27 + 1:02d}"
         b.article(aid, date, title=f"Minsk and {partner}: a long headline number {i} " + "word " * 20)
-        b.event(aid, "BLR", partner, quad=quad, goldstein=g,
-                sentence=f"Belarus and {partner} did something notable, sentence {i}. " + "Detail " * 40)
+        b.event(
+            aid,
+            "BLR",
+            partner,
+            quad=quad,
+            goldstein=g,
+            sentence=f"Belarus and {partner} did something notable, sentence {i}. " + "Detail " * 40,
+        )
 
 
 @pytest.mark.parametrize("width", [1280, 820])

@@ -119,7 +119,8 @@ def test_missing_dask_is_a_clear_error(monkeypatch) -> None:
 def test_unreachable_scheduler_is_a_clear_error() -> None:
     from multivector.scale import ScaleError
 
-    with pytest.raises(ScaleError, match="cannot reach the Dask scheduler"), open_client(
-        "tcp://127.0.0.1:9", timeout=2
+    with (
+        pytest.raises(ScaleError, match="cannot reach the Dask scheduler"),
+        open_client("tcp://127.0.0.1:9", timeout=2),
     ):
         pass

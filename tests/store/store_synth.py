@@ -30,8 +30,15 @@ def synthetic_articles(n: int, seed: int = 7, words: int = 60) -> Iterator[Artic
         if i % 7 == 6 and made:
             first = made[rng.randrange(len(made))]
             art = Article(
-                id=first.id, title=first.title, date=first.date, date_precision=first.date_precision,
-                lang=first.lang, url=None, source_path=f"mirror/{i}.txt", part=0, text=first.text,
+                id=first.id,
+                title=first.title,
+                date=first.date,
+                date_precision=first.date_precision,
+                lang=first.lang,
+                url=None,
+                source_path=f"mirror/{i}.txt",
+                part=0,
+                text=first.text,
             )
         elif i % 10 == 9 and made:
             base = made[rng.randrange(len(made))].text.split()
@@ -46,7 +53,13 @@ def synthetic_articles(n: int, seed: int = 7, words: int = 60) -> Iterator[Artic
 def _article(i: int, text: str) -> Article:
     year = 2015 + i % 10
     return Article(
-        id=f"syn-{i:06d}", title=f"Synthetic {i}", date=f"{year}-0{1 + i % 9}-1{i % 10}",
-        date_precision="day", lang="en" if i % 3 else "ru", url=f"https://site{i % 5}.example/{i}" if i % 2
-        else None, source_path=f"feed{i % 4}/{i}.txt", part=0, text=text,
+        id=f"syn-{i:06d}",
+        title=f"Synthetic {i}",
+        date=f"{year}-0{1 + i % 9}-1{i % 10}",
+        date_precision="day",
+        lang="en" if i % 3 else "ru",
+        url=f"https://site{i % 5}.example/{i}" if i % 2 else None,
+        source_path=f"feed{i % 4}/{i}.txt",
+        part=0,
+        text=text,
     )

@@ -27,8 +27,11 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs PO
 
 def _child(*args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, str(CHILD), *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True,
+        [sys.executable, str(CHILD), *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -49,9 +52,11 @@ def _snapshot(db: Path) -> tuple[dict[str, int], set[tuple], set[tuple]]:
     with Store(db, read_only=True) as store:
         counts = store.counts()
         links = set(store.con.execute("SELECT id, duplicate_of, seq FROM articles").fetchall())
-        dups = set(store.con.execute(
-            "SELECT article_id, duplicate_of, kind, similarity, source_path, part FROM duplicates"
-        ).fetchall())
+        dups = set(
+            store.con.execute(
+                "SELECT article_id, duplicate_of, kind, similarity, source_path, part FROM duplicates"
+            ).fetchall()
+        )
     return counts, links, dups
 
 

@@ -17,10 +17,29 @@ from multivector.records import Article, Event, Fact, Mention
 from multivector.store import DEFAULT_DB, ENV_VAR, Store, resolve_db_path
 
 
-def art(i: str, text: str, *, path: str = "tass/a.txt", part: int = 0, url: str | None = None,
-        date: str | None = "2021-03-04", lang: str = "en", **extra: object) -> Article:
-    return Article(id=i, title=f"Title {i}", date=date, date_precision="day" if date else None, lang=lang,
-                   url=url, source_path=path, part=part, text=text, extra=dict(extra))
+def art(
+    i: str,
+    text: str,
+    *,
+    path: str = "tass/a.txt",
+    part: int = 0,
+    url: str | None = None,
+    date: str | None = "2021-03-04",
+    lang: str = "en",
+    **extra: object,
+) -> Article:
+    return Article(
+        id=i,
+        title=f"Title {i}",
+        date=date,
+        date_precision="day" if date else None,
+        lang=lang,
+        url=url,
+        source_path=path,
+        part=part,
+        text=text,
+        extra=dict(extra),
+    )
 
 
 def corpus() -> list[Article]:
@@ -60,8 +79,13 @@ def test_exact_and_near_duplicates(db: Path) -> None:
         assert (res.added, res.exact_duplicates, res.near_duplicates) == (5, 1, 2)
         assert store.count("articles") == 5
         links = dict(store.duplicate_links())
-        assert links == {"story": None, "rival": None, "edited": "story", "other": None,
-                         "republished": "story"}
+        assert links == {
+            "story": None,
+            "rival": None,
+            "edited": "story",
+            "other": None,
+            "republished": "story",
+        }
         dups = store.con.execute(
             "SELECT article_id, duplicate_of, kind, source_path, part, similarity FROM duplicates"
             " ORDER BY article_id"
@@ -168,24 +192,53 @@ def test_unknown_table_and_garbage_file_give_store_errors(tmp_path: Path) -> Non
 
 
 def mention(article_id: str, start: int, text: str, actor: str | None) -> Mention:
-    return Mention(text=text, start=start, end=start + len(text), actor_id=actor, name=text,
-                   country="KAZ", agent="GOV", alignment=None, confidence=0.9, article_id=article_id)
+    return Mention(
+        text=text,
+        start=start,
+        end=start + len(text),
+        actor_id=actor,
+        name=text,
+        country="KAZ",
+        agent="GOV",
+        alignment=None,
+        confidence=0.9,
+        article_id=article_id,
+    )
 
 
 def event(event_id: str, article_id: str, target: bool = True) -> Event:
     return Event(
-        event_id=event_id, article_id=article_id, date="2021-03-04",
+        event_id=event_id,
+        article_id=article_id,
+        date="2021-03-04",
         source=mention(article_id, 0, "Kazakhstan", "KAZGOV"),
         target=mention(article_id, 40, "China", "CHNGOV") if target else None,
-        cameo="036", root="03", quad_class=1, goldstein=4.0, plover="CONSULT", negated=False,
-        modality="asserted", sentence="Kazakhstan's minister met his Chinese counterpart.", span=(0, 50),
-        trigger="met", pattern_id="p-meet-1",
+        cameo="036",
+        root="03",
+        quad_class=1,
+        goldstein=4.0,
+        plover="CONSULT",
+        negated=False,
+        modality="asserted",
+        sentence="Kazakhstan's minister met his Chinese counterpart.",
+        span=(0, 50),
+        trigger="met",
+        pattern_id="p-meet-1",
     )
 
 
 def test_coded_records_round_trip_and_recode(db: Path) -> None:
-    fact = Fact(article_id="story", kind="trade_value", value=3.1e10, unit="USD", currency="USD",
-                period="2024", actors=["KAZ", "CHN"], sentence="Trade reached a record.", span=(5, 28))
+    fact = Fact(
+        article_id="story",
+        kind="trade_value",
+        value=3.1e10,
+        unit="USD",
+        currency="USD",
+        period="2024",
+        actors=["KAZ", "CHN"],
+        sentence="Trade reached a record.",
+        span=(5, 28),
+    )
     with Store(db) as store:
         store.add_articles(corpus())
         assert store.add_mentions([mention("story", 0, "Kazakhstan", "KAZ")]) == 1
@@ -201,7 +254,13 @@ def test_coded_records_round_trip_and_recode(db: Path) -> None:
             store.add_events([event("e1", "story")])
         assert deleted == {"mentions": 1, "events": 2, "facts": 1}
         assert store.counts() | {"articles": 0, "duplicates": 0} == {
-            "articles": 0, "duplicates": 0, "mentions": 0, "events": 1, "facts": 0, "coded": 0}
+            "articles": 0,
+            "duplicates": 0,
+            "mentions": 0,
+            "events": 1,
+            "facts": 0,
+            "coded": 0,
+        }
 
 
 def test_failed_transaction_rolls_back_everything(db: Path) -> None:

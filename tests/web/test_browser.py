@@ -30,8 +30,9 @@ def server(tmp_path_factory, make_store):
 
     db = make_store(tmp_path_factory.mktemp("browser") / "b.duckdb")
     port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(db, coder=None), host="127.0.0.1", port=port,
-                                        log_level="warning"))
+    srv = uvicorn.Server(
+        uvicorn.Config(create_app(db, coder=None), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.time() + 20
@@ -61,9 +62,13 @@ def _shot(pg, name: str) -> None:
 
 
 def test_pages_render_without_errors(page, server):
-    for name, url, marker in [("overview", "/", "Latest events"), ("country", "/country/KAZ", "Partners"),
-                              ("dyad", "/dyad/KAZ/RUS", "Evidence"), ("article", "/article/a2", "Events"),
-                              ("event", "/event/e1", "Pattern")]:
+    for name, url, marker in [
+        ("overview", "/", "Latest events"),
+        ("country", "/country/KAZ", "Partners"),
+        ("dyad", "/dyad/KAZ/RUS", "Evidence"),
+        ("article", "/article/a2", "Events"),
+        ("event", "/event/e1", "Pattern"),
+    ]:
         page.goto(server + url)
         page.wait_for_load_state("networkidle")
         assert marker in page.content()
@@ -91,8 +96,10 @@ def test_filter_then_open_evidence(page, server):
 
 
 def test_upload_and_download(page, server, tmp_path):
-    text = ("Uzbekistan and China agreed on a railway project during talks in Tashkent this week. "
-            "Ministers said the line will connect Kashgar with the Fergana valley. ") * 2
+    text = (
+        "Uzbekistan and China agreed on a railway project during talks in Tashkent this week. "
+        "Ministers said the line will connect Kashgar with the Fergana valley. "
+    ) * 2
     f = tmp_path / "uzb.txt"
     f.write_text(text)
     page.goto(server + "/upload")

@@ -56,15 +56,18 @@ def test_article_page(client):
     assert client.get("/article/missing").status_code == 404
 
 
-@pytest.mark.parametrize(("query", "ids"), [
-    ("", {"e1", "e2", "e3", "e4", "e5"}),
-    ("country=USA", {"e2", "e5"}),
-    ("quad_class=3", {"e3", "e4"}),
-    ("root=11", {"e4"}),
-    ("since=2024-04-01&until=2024-04-30", {"e3"}),
-    ("lang=ru", {"e4", "e5"}),
-    ("actor=united", {"e2", "e5"}),
-])
+@pytest.mark.parametrize(
+    ("query", "ids"),
+    [
+        ("", {"e1", "e2", "e3", "e4", "e5"}),
+        ("country=USA", {"e2", "e5"}),
+        ("quad_class=3", {"e3", "e4"}),
+        ("root=11", {"e4"}),
+        ("since=2024-04-01&until=2024-04-30", {"e3"}),
+        ("lang=ru", {"e4", "e5"}),
+        ("actor=united", {"e2", "e5"}),
+    ],
+)
 def test_event_filters(client, query, ids):
     d = client.get(f"/api/search?kind=events&{query}").json()
     assert {r["event_id"] for r in d["rows"]} == ids and d["total"] == len(ids)

@@ -22,8 +22,10 @@ def test_event_and_lists_escape_actor_names(client):
 
 
 def test_uploaded_script_is_escaped(client):
-    text = ("Georgia condemned Russia over the new border fences near South Ossetia on Tuesday. "
-            "<script>alert(1)</script> <img src=y onerror=alert(3)> Officials in Tbilisi protested. ") * 2
+    text = (
+        "Georgia condemned Russia over the new border fences near South Ossetia on Tuesday. "
+        "<script>alert(1)</script> <img src=y onerror=alert(3)> Officials in Tbilisi protested. "
+    ) * 2
     r = client.post("/api/ingest", data={"text": text, "name": "evil.txt"})
     assert r.status_code == 200, r.text
     aid = r.json()["files"][0]["articles"][0]["id"]

@@ -10,13 +10,17 @@ from pathlib import Path
 
 from multivector.records import Event, Mention
 
-LONG = ("Armenia and the European Union signed a new partnership agreement in Brussels on Monday. "
-        "Officials in Yerevan said the document covers trade, visas and energy cooperation. ") * 2
+LONG = (
+    "Armenia and the European Union signed a new partnership agreement in Brussels on Monday. "
+    "Officials in Yerevan said the document covers trade, visas and energy cooperation. "
+) * 2
 
 
 def test_upload_files_and_text(client):
-    files = [("files", ("a.txt", LONG.encode(), "text/plain")),
-             ("files", ("b.txt", LONG.replace("Armenia", "Georgia").encode(), "text/plain"))]
+    files = [
+        ("files", ("a.txt", LONG.encode(), "text/plain")),
+        ("files", ("b.txt", LONG.replace("Armenia", "Georgia").encode(), "text/plain")),
+    ]
     r = client.post("/api/ingest", files=files)
     assert r.status_code == 200, r.text
     body = r.json()
@@ -29,8 +33,10 @@ def test_upload_files_and_text(client):
 
 
 def test_bad_file_reported_per_file(client):
-    files = [("files", ("good.txt", LONG.encode(), "text/plain")),
-             ("files", ("bad.json", b"{not json", "application/json"))]
+    files = [
+        ("files", ("good.txt", LONG.encode(), "text/plain")),
+        ("files", ("bad.json", b"{not json", "application/json")),
+    ]
     body = client.post("/api/ingest", files=files).json()
     good, bad = body["files"]
     assert good["articles"] and not good["errors"]
@@ -55,13 +61,43 @@ def test_upload_calls_coder(db):
 
     def coder(art):
         seen.append(art.id)
-        m = Mention(text="Armenia", start=0, end=7, actor_id=None, name="Armenia", country="ARM",
-                    agent="GOV", article_id=art.id)
-        t = Mention(text="European Union", start=12, end=26, actor_id="EU", name="European Union",
-                    country="EUR", agent="IGO", article_id=art.id)
-        ev = Event(event_id=f"{art.id}-0", article_id=art.id, date="2024-06-01", source=m, target=t,
-                   cameo="057", root="05", quad_class=1, goldstein=8.0, plover=None, negated=False,
-                   modality="asserted", sentence=art.text[:80], span=(0, 80), trigger="signed")
+        m = Mention(
+            text="Armenia",
+            start=0,
+            end=7,
+            actor_id=None,
+            name="Armenia",
+            country="ARM",
+            agent="GOV",
+            article_id=art.id,
+        )
+        t = Mention(
+            text="European Union",
+            start=12,
+            end=26,
+            actor_id="EU",
+            name="European Union",
+            country="EUR",
+            agent="IGO",
+            article_id=art.id,
+        )
+        ev = Event(
+            event_id=f"{art.id}-0",
+            article_id=art.id,
+            date="2024-06-01",
+            source=m,
+            target=t,
+            cameo="057",
+            root="05",
+            quad_class=1,
+            goldstein=8.0,
+            plover=None,
+            negated=False,
+            modality="asserted",
+            sentence=art.text[:80],
+            span=(0, 80),
+            trigger="signed",
+        )
         return [ev], [m, t], []
 
     with TestClient(create_app(db, coder=coder)) as c:
@@ -87,8 +123,10 @@ def test_read_only_refuses_upload(db):
 
 def test_other_process_gets_clear_lock_error(client, db):
     """While the app holds the store, a second process cannot open it and is told why."""
-    code = ("import sys\nfrom multivector.store import Store\nfrom multivector.errors import StoreError\n"
-            "try:\n    Store(sys.argv[1])\nexcept StoreError as e:\n    print(e); sys.exit(3)\n")
+    code = (
+        "import sys\nfrom multivector.store import Store\nfrom multivector.errors import StoreError\n"
+        "try:\n    Store(sys.argv[1])\nexcept StoreError as e:\n    print(e); sys.exit(3)\n"
+    )
     p = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True, timeout=60)
     assert p.returncode == 3 and "locked" in p.stdout and str(os.getpid()) in p.stdout
 
@@ -114,8 +152,23 @@ def test_country_summary_is_recomputed_after_an_upload(db):
     def fake_coder(art):
         m = Mention("Kazakhstan", 0, 10, "KAZ", "Kazakhstan", "KAZ", "GOV", article_id=art.id)
         t = Mention("China", 20, 25, "CHN", "China", "CHN", "GOV", article_id=art.id)
-        ev = Event("up-" + art.id, art.id, "2024-06-01", m, t, "036", "03", 1, 4.0, None, False, "asserted",
-                   art.text[:40], (0, 40), "met")
+        ev = Event(
+            "up-" + art.id,
+            art.id,
+            "2024-06-01",
+            m,
+            t,
+            "036",
+            "03",
+            1,
+            4.0,
+            None,
+            False,
+            "asserted",
+            art.text[:40],
+            (0, 40),
+            "met",
+        )
         return [ev], [m, t], []
 
     with TestClient(create_app(db, coder=fake_coder)) as c:

@@ -17,16 +17,21 @@ from typing import Any
 
 WEST, EAST = "West", "East"
 
+
 def _codes(text: str) -> list[str]:
     return text.split()
 
 
 # Fallback only (actor data failed to load): mirrors the bloc block of actors/data/countries.yaml.
 _FALLBACK_COUNTRIES: dict[str, str | None] = {
-    **dict.fromkeys(_codes(
-        "USA GBR CAN FRA DEU ITA ESP PRT NLD BEL LUX DNK NOR ISL SWE FIN IRL AUT CHE POL CZE SVK SVN HUN ROU "
-        "BGR HRV GRC CYP MLT EST LVA LTU ALB MNE MKD TUR AUS NZL JPN KOR ISR TWN LIE MCO AND SMR VAT XKX "
-        "EUR WST BLT"), WEST),
+    **dict.fromkeys(
+        _codes(
+            "USA GBR CAN FRA DEU ITA ESP PRT NLD BEL LUX DNK NOR ISL SWE FIN IRL AUT CHE POL CZE "
+            "SVK SVN HUN ROU BGR HRV GRC CYP MLT EST LVA LTU ALB MNE MKD TUR AUS NZL JPN KOR ISR "
+            "TWN LIE MCO AND SMR VAT XKX EUR WST BLT"
+        ),
+        WEST,
+    ),
     **dict.fromkeys(_codes("RUS ABH SOS PMR DPR LPR EBL"), EAST),
     **dict.fromkeys(_codes("CHN HKG MAC"), "China"),
     **dict.fromkeys(_codes("ARM AZE BLR GEO KAZ KGZ MDA TJK TKM UKR UZB ART CRM DON PSV")),
@@ -80,8 +85,11 @@ def _from_yaml() -> tuple[dict[str, str | None], dict[str, str | None]] | None:
         for code in codes or []:
             by_country[str(code)] = _norm(bloc)
     by_actor: dict[str, str | None] = {}
-    sections = (("countries", countries.get("countries") or {}),
-                ("collectives", countries.get("collectives") or {}), ("igos", igos.get("igos") or {}))
+    sections = (
+        ("countries", countries.get("countries") or {}),
+        ("collectives", countries.get("collectives") or {}),
+        ("igos", igos.get("igos") or {}),
+    )
     for name, section in sections:
         for actor_id, spec in section.items():
             if not isinstance(spec, dict):
@@ -123,8 +131,10 @@ def alignment_params() -> list[list[str]]:
     """Four parallel lists for the SQL lookup CTE (see :func:`alignment_cte`)."""
     by_country, by_actor = alignment_table()
     return [
-        list(by_country), [v or "" for v in by_country.values()],
-        list(by_actor), [v or "" for v in by_actor.values()],
+        list(by_country),
+        [v or "" for v in by_country.values()],
+        list(by_actor),
+        [v or "" for v in by_actor.values()],
     ]
 
 

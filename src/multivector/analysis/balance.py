@@ -112,7 +112,12 @@ def _focal_relation(
     """
     params = [
         *alignment_params(),
-        focal, focal, *stored_params, *rng_params, focal, focal,
+        focal,
+        focal,
+        *stored_params,
+        *rng_params,
+        focal,
+        focal,
     ]
     return sql, params
 
@@ -194,7 +199,8 @@ def balance(
     # must resample the same sequence on every run
     per_article = fetch_dicts(
         con,
-        rel + """
+        rel
+        + """
         SELECT period, article_id,
                coalesce(sum(w) FILTER (WHERE p_align = ?), 0) AS wi,
                coalesce(sum(w) FILTER (WHERE p_align = ?), 0) AS ei,
@@ -225,20 +231,22 @@ def balance(
         west, east = float(wi.sum()), float(ei.sum())
         b = balance_value(west, east)
         lo, hi = _percentiles(wi, ei, n_boot, seed, period, level) if b is not None else (None, None)
-        out.append({
-            "period": period,
-            "balance": b,
-            "ci_low": lo,
-            "ci_high": hi,
-            "west": west,
-            "east": east,
-            "west_events": sum(r[2] for r in rows),
-            "east_events": sum(r[3] for r in rows),
-            "articles": len(rows),
-            "events": sum(partners.get(period, [])),
-            "partners": len(partners.get(period, [])),
-            "hhi": herfindahl(partners.get(period, [])),
-        })
+        out.append(
+            {
+                "period": period,
+                "balance": b,
+                "ci_low": lo,
+                "ci_high": hi,
+                "west": west,
+                "east": east,
+                "west_events": sum(r[2] for r in rows),
+                "east_events": sum(r[3] for r in rows),
+                "articles": len(rows),
+                "events": sum(partners.get(period, [])),
+                "partners": len(partners.get(period, [])),
+                "hhi": herfindahl(partners.get(period, [])),
+            }
+        )
     return out
 
 
@@ -258,12 +266,14 @@ def partners(
     Rows: ``partner``, ``alignment``, ``events``, ``articles``, ``share`` (of all the country's events
     with a foreign partner), ``goldstein_sum``, ``goldstein_mean``, ``q1``..``q4``; largest first.
     """
-    rel, params = _focal_relation(con, country, None, since, until, "goldstein", include_negated,
-                                  include_duplicates, min_confidence)
+    rel, params = _focal_relation(
+        con, country, None, since, until, "goldstein", include_negated, include_duplicates, min_confidence
+    )
     limit = f"LIMIT {int(top)}" if top else ""
     rows = fetch_dicts(
         con,
-        rel + f"""
+        rel
+        + f"""
         SELECT partner, any_value(p_align) AS alignment, count(*) AS events,
                count(DISTINCT article_id) AS articles,
                count(*) / sum(count(*)) OVER () AS share,
@@ -310,14 +320,16 @@ def partner_periods(
 ) -> list[dict[str, Any]]:
     """Per (period, partner): events and mean Goldstein of the country's interactions — the cells of
     the report's dyad heatmap, in one query instead of one dyad series per partner."""
-    rel, params = _focal_relation(con, country, by, since, until, "goldstein", include_negated,
-                                  include_duplicates, min_confidence)
+    rel, params = _focal_relation(
+        con, country, by, since, until, "goldstein", include_negated, include_duplicates, min_confidence
+    )
     keep, keep_params = "", []
     if partners_only is not None:
         keep, keep_params = "AND list_contains(?::VARCHAR[], partner)", [list(partners_only)]
     rows = fetch_dicts(
         con,
-        rel + f"""
+        rel
+        + f"""
         SELECT period, partner, count(*) AS events, avg(goldstein) AS goldstein_mean
         FROM fe WHERE period IS NOT NULL AND partner IS NOT NULL {keep}
         GROUP BY ALL ORDER BY period, partner

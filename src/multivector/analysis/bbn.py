@@ -75,16 +75,26 @@ def load_bbn(corpus: str | Path) -> tuple[Any, dict[str, str]]:
     for seq, doc in enumerate(docs, 1):
         stamp = doc["doc_id"].split("_")[-1].split(".")[0]
         date = f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}"
-        for k, v in (("id", doc["doc_id"]), ("seq", seq), ("date", date), ("source_path", doc["file"]),
-                     ("part", 0)):
+        for k, v in (
+            ("id", doc["doc_id"]),
+            ("seq", seq),
+            ("date", date),
+            ("source_path", doc["file"]),
+            ("part", 0),
+        ):
             arts[k].append(v)
         for ev in doc.get("events", []):
             roles: dict[str, dict[str, Any]] = {}
             for p in ev.get("participants", []):
                 roles.setdefault(p.get("role", ""), p)
-            row = {"event_id": f"{doc['file']}_{ev['type']}_{ev['id']}", "article_id": doc["doc_id"],
-                   "date": date, "cameo": ev["type"], "root": ev["type"][:2],
-                   "sentence": f"[sentence {ev.get('sentence_id')} of {doc['doc_id']}; text withheld]"}
+            row = {
+                "event_id": f"{doc['file']}_{ev['type']}_{ev['id']}",
+                "article_id": doc["doc_id"],
+                "date": date,
+                "cameo": ev["type"],
+                "root": ev["type"][:2],
+                "sentence": f"[sentence {ev.get('sentence_id')} of {doc['doc_id']}; text withheld]",
+            }
             for side, role in (("source", "Source"), ("target", "Target")):
                 p = roles.get(role, {})
                 row[f"{side}_actor_id"] = p.get("actor_id")
@@ -117,8 +127,9 @@ def evaluate_stories(
     from multivector.analysis.stories import story_assignments
 
     table = story_assignments(con, **opts)
-    assigned = dict(zip(table.column("event_id").to_pylist(), table.column("story_id").to_pylist(),
-                        strict=True))
+    assigned = dict(
+        zip(table.column("event_id").to_pylist(), table.column("story_id").to_pylist(), strict=True)
+    )
     if ungrouped not in ("exclude", "singleton"):
         raise ValueError("ungrouped must be 'exclude' or 'singleton'")
     keys = sorted(k for k in gold if k in assigned and (gold[k] or ungrouped == "singleton"))
@@ -126,9 +137,13 @@ def evaluate_stories(
     p = [assigned[k] for k in keys]
     prec, rec, f1 = bcubed(g, p)
     return {
-        "bcubed_precision": prec, "bcubed_recall": rec, "bcubed_f1": f1,
+        "bcubed_precision": prec,
+        "bcubed_recall": rec,
+        "bcubed_f1": f1,
         "ari": float(adjusted_rand_score(g, p)),
-        "mentions": len(keys), "gold_clusters": len(set(g)), "predicted_clusters": len(set(p)),
+        "mentions": len(keys),
+        "gold_clusters": len(set(g)),
+        "predicted_clusters": len(set(p)),
         "missing": sum(1 for k in gold if k not in assigned),
     }
 

@@ -67,8 +67,8 @@ def dyad_series(
     sql = f"""
         WITH ev AS (
             SELECT {per} AS period, e.article_id, e.quad_class, e.goldstein,
-                   CASE WHEN {side_match('source')} AND {side_match('target')} THEN 'a->b'
-                        WHEN {side_match('source')} AND {side_match('target')} THEN 'b->a' END AS dir
+                   CASE WHEN {side_match("source")} AND {side_match("target")} THEN 'a->b'
+                        WHEN {side_match("source")} AND {side_match("target")} THEN 'b->a' END AS dir
             FROM {frm} WHERE {where} AND {rng}
         )
         SELECT period, {dir_col} AS direction, count(*) AS events,

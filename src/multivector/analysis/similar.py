@@ -61,9 +61,13 @@ def similar_articles(
     found = con.execute("SELECT duplicate_of FROM articles WHERE id = ?", [article_id]).fetchall()
     if not found:
         raise UsageError(f"no article with id {article_id!r}")
-    dup_clause = "" if include_duplicates else (
-        "AND a.duplicate_of IS DISTINCT FROM ? AND a.id IS DISTINCT FROM ?::VARCHAR"
-        " AND (?::VARCHAR IS NULL OR a.duplicate_of IS DISTINCT FROM ?::VARCHAR)"
+    dup_clause = (
+        ""
+        if include_duplicates
+        else (
+            "AND a.duplicate_of IS DISTINCT FROM ? AND a.id IS DISTINCT FROM ?::VARCHAR"
+            " AND (?::VARCHAR IS NULL OR a.duplicate_of IS DISTINCT FROM ?::VARCHAR)"
+        )
     )
     parent = found[0][0]
     dup_params = [] if include_duplicates else [article_id, parent, parent, parent]
@@ -80,8 +84,9 @@ def similar_articles(
     if not pool:
         return []
     ids = [article_id, *pool]
-    vec = HashingVectorizer(n_features=2**20, alternate_sign=False, norm=None, ngram_range=(1, 2),
-                            lowercase=True)
+    vec = HashingVectorizer(
+        n_features=2**20, alternate_sign=False, norm=None, ngram_range=(1, 2), lowercase=True
+    )
     # the pool travels as a list parameter: nothing is created, so read-only stores work too
     pool_cte = (
         "_pool AS (SELECT unnest(range(len(l))) AS pos, unnest(l) AS id FROM (SELECT ?::VARCHAR[] AS l))"
@@ -94,14 +99,22 @@ def similar_articles(
     parts = []
     while rows := cur.fetchmany(batch):
         parts.append(vec.transform([r[0] for r in rows]))
-    feats = fetch_dicts(con, f"""
+    feats = fetch_dicts(
+        con,
+        f"""
         WITH {_FEATURES}, {pool_cte}
         SELECT p.pos, list(DISTINCT f.f ORDER BY f.f) AS fs
         FROM _pool p JOIN feats f ON f.article_id = p.id GROUP BY p.pos
-    """, [ids])
-    meta = {r[0]: (r[1], r[2]) for r in con.execute(
-        f"WITH {pool_cte} SELECT p.pos, a.title, a.date FROM _pool p JOIN articles a ON a.id = p.id", [ids]
-    ).fetchall()}
+    """,
+        [ids],
+    )
+    meta = {
+        r[0]: (r[1], r[2])
+        for r in con.execute(
+            f"WITH {pool_cte} SELECT p.pos, a.title, a.date FROM _pool p JOIN articles a ON a.id = p.id",
+            [ids],
+        ).fetchall()
+    }
     counts = sparse.vstack(parts).tocsr()
     tfidf = normalize(TfidfTransformer(sublinear_tf=True).fit_transform(counts))
     cos = np.asarray((tfidf[1:] @ tfidf[0].T).todense()).ravel()
@@ -113,10 +126,16 @@ def similar_articles(
         union = mine | other
         jac = len(mine & other) / len(union) if union else 0.0
         text = float(cos[i - 1])
-        out.append({
-            "article_id": aid, "title": meta[i][0], "date": meta[i][1],
-            "score": alpha * text + (1 - alpha) * jac, "text_similarity": text, "jaccard": jac,
-            "shared": sorted(mine & other),
-        })
+        out.append(
+            {
+                "article_id": aid,
+                "title": meta[i][0],
+                "date": meta[i][1],
+                "score": alpha * text + (1 - alpha) * jac,
+                "text_similarity": text,
+                "jaccard": jac,
+                "shared": sorted(mine & other),
+            }
+        )
     out.sort(key=lambda r: (-r["score"], r["article_id"]))
     return out[: max(0, int(k))]

@@ -159,7 +159,7 @@ def stories(
                       'title': {title}, 'sentence': e.sentence}}
                     ORDER BY st.d, st.event_id)[1:{int(evidence)}] AS evidence
         FROM st JOIN events e ON e.event_id = st.event_id {has_articles}
-        WHERE {' AND '.join(extra) or 'TRUE'}
+        WHERE {" AND ".join(extra) or "TRUE"}
         GROUP BY st.story_id HAVING count(*) >= ?
         ORDER BY mentions DESC, first_date, story_id {lim}
     """

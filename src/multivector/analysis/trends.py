@@ -93,8 +93,11 @@ def trends(
     d = date_sql(con)
     per = period_sql(d, by)
     s, t = _party("source"), _party("target")
-    cfilter, cparams = ("TRUE", []) if not country else (
-        "(e.source_country = ? OR e.target_country = ?)", [country, country])
+    cfilter, cparams = (
+        ("TRUE", [])
+        if not country
+        else ("(e.source_country = ? OR e.target_country = ?)", [country, country])
+    )
     base = f"""
         WITH ev AS (
             SELECT {per} AS period, e.article_id,
@@ -110,12 +113,13 @@ def trends(
     first = con.execute(base + "SELECT min(period) FROM ev", cparams).fetchone()[0]
     if first is None or first >= latest:
         return []
-    window = next_periods(first, latest, by)[-(history + 1):]
+    window = next_periods(first, latest, by)[-(history + 1) :]
     hist_periods = window[:-1]
     lo = window[0]
     counts = fetch_dicts(
         con,
-        base + """
+        base
+        + """
         SELECT period, dyad, code, GROUPING(dyad) AS g_dyad, GROUPING(code) AS g_code,
                count(DISTINCT article_id) AS n
         FROM ev WHERE period >= ? AND period <= ?
@@ -152,11 +156,20 @@ def trends(
             continue
         p = binomtest(a, a + h, share).pvalue
         rr = (a / exp_latest) / (max(h, 0.5) / exp_hist)
-        tested.append({
-            "kind": kk[0], "key": kk[1], "period": latest, "latest_articles": a, "history_articles": h,
-            "history_periods": len(hist_periods), "expected": expected, "rate_ratio": rr,
-            "p_value": float(p), "direction": "rising" if rising else "falling",
-        })
+        tested.append(
+            {
+                "kind": kk[0],
+                "key": kk[1],
+                "period": latest,
+                "latest_articles": a,
+                "history_articles": h,
+                "history_periods": len(hist_periods),
+                "expected": expected,
+                "rate_ratio": rr,
+                "p_value": float(p),
+                "direction": "rising" if rising else "falling",
+            }
+        )
     for row, q in zip(tested, _bh([r["p_value"] for r in tested]), strict=True):
         row["q_value"] = q
     out = [r for r in tested if r["q_value"] <= alpha]

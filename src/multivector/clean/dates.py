@@ -14,8 +14,18 @@ from typing import Any
 
 #: English month names in calendar order (lower case), for the stages that match dates in prose
 ENGLISH_MONTHS: tuple[str, ...] = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 )
 
 _MONTHS = {

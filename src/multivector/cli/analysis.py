@@ -82,8 +82,17 @@ def partners(
     """Partners of a country: events, share, alignment, tone."""
     from multivector.analysis import partners as run
 
-    _listing(db, fmt, f"partners of {country}", run, _codes(country), top=top, since=since, until=until,
-             min_confidence=min_confidence)
+    _listing(
+        db,
+        fmt,
+        f"partners of {country}",
+        run,
+        _codes(country),
+        top=top,
+        since=since,
+        until=until,
+        min_confidence=min_confidence,
+    )
 
 
 @app.command()
@@ -99,8 +108,17 @@ def dyads(
     """Time series of events between A and B: counts, QuadClass shares, Goldstein sum and mean."""
     from multivector.analysis import dyad_series
 
-    _listing(db, fmt, f"{a} ↔ {b}", dyad_series, _codes(a), _codes(b), by=by, direction=direction,
-             min_confidence=min_confidence)
+    _listing(
+        db,
+        fmt,
+        f"{a} ↔ {b}",
+        dyad_series,
+        _codes(a),
+        _codes(b),
+        by=by,
+        direction=direction,
+        min_confidence=min_confidence,
+    )
 
 
 @app.command()
@@ -142,8 +160,17 @@ def trends(
     """Dyads and event types rising or falling in the latest period against their own history."""
     from multivector.analysis import trends as run
 
-    _listing(db, fmt, "trends", run, by=by, country=country, history=history, min_articles=min_articles,
-             min_confidence=min_confidence)
+    _listing(
+        db,
+        fmt,
+        "trends",
+        run,
+        by=by,
+        country=country,
+        history=history,
+        min_articles=min_articles,
+        min_confidence=min_confidence,
+    )
 
 
 @app.command()

@@ -26,12 +26,36 @@ from multivector.errors import InputError, MultivectorError
 from multivector.output import write_records
 
 EVENT_COLUMNS = [
-    "article_id", "event_id", "date", "source", "target", "cameo", "root", "quad_class", "goldstein",
-    "plover", "negated", "modality", "confidence", "sentence", "span", "trigger",
+    "article_id",
+    "event_id",
+    "date",
+    "source",
+    "target",
+    "cameo",
+    "root",
+    "quad_class",
+    "goldstein",
+    "plover",
+    "negated",
+    "modality",
+    "confidence",
+    "sentence",
+    "span",
+    "trigger",
 ]
 # people read the table: the act and its evidence first; ids last so `explain` can be called on them
-TABLE_COLUMNS = ["date", "source", "cameo", "quad_class", "goldstein", "target", "confidence", "trigger",
-                 "sentence", "event_id"]
+TABLE_COLUMNS = [
+    "date",
+    "source",
+    "cameo",
+    "quad_class",
+    "goldstein",
+    "target",
+    "confidence",
+    "trigger",
+    "sentence",
+    "event_id",
+]
 _TABLE_WIDTH = {"sentence": 70, "source": 28, "target": 28, "event_id": 16}
 
 
@@ -72,9 +96,11 @@ def _rows(events, fmt: EventFormat):
         elif fmt in (EventFormat.csv, EventFormat.tsv):
             for role in ("source", "target"):
                 m = getattr(ev, role)
-                rec[role] = None if m is None else {
-                    k: getattr(m, k) for k in ("text", "actor_id", "name", "country", "agent")
-                }
+                rec[role] = (
+                    None
+                    if m is None
+                    else {k: getattr(m, k) for k in ("text", "actor_id", "name", "country", "agent")}
+                )
         yield rec
 
 
@@ -219,9 +245,20 @@ def events(
     """Stored events, filtered; `-f gdelt` writes GDELT 2.0 export lines."""
     from multivector.store.export import EventFilter, gdelt_lines, query_events
 
-    flt = EventFilter(country=country, source=source, target=target, actor=actor, since=since, until=until,
-                      root=root, cameo=cameo, quad_class=quad, article_id=article, limit=limit,
-                      min_confidence=min_confidence)
+    flt = EventFilter(
+        country=country,
+        source=source,
+        target=target,
+        actor=actor,
+        since=since,
+        until=until,
+        root=root,
+        cameo=cameo,
+        quad_class=quad,
+        article_id=article,
+        limit=limit,
+        min_confidence=min_confidence,
+    )
     with open_store(db, read_only=True) as store:
         try:
             if fmt is EventFormat.gdelt:
@@ -251,9 +288,17 @@ def explain(
         except MultivectorError as exc:
             fail(exc)
     info = explain_event(ev)
-    info["article"] = None if art is None else {
-        "id": art.id, "title": art.title, "date": art.date, "url": art.url, "source_path": art.source_path,
-    }
+    info["article"] = (
+        None
+        if art is None
+        else {
+            "id": art.id,
+            "title": art.title,
+            "date": art.date,
+            "url": art.url,
+            "source_path": art.source_path,
+        }
+    )
     if as_json:
         print(json.dumps(info, ensure_ascii=False, indent=2))
         return
@@ -267,19 +312,27 @@ def _print_explanation(info: dict) -> None:
     out = Console(highlight=False)
     src, tgt = info["source"], info["target"]
     art = info.get("article") or {}
-    out.print(f"[bold]event[/bold] {info['event_id']}  CAMEO {info['cameo']}  "
-              f"QuadClass {info['quad_class']}  Goldstein {info['goldstein']}  "
-              f"PLOVER {info['plover'] or '-'}  ({info['modality']})")
-    out.print(f"[bold]article[/bold] {escape(str(art.get('title')))}  {art.get('date') or 'undated'}  "
-              f"{escape(str(art.get('url') or art.get('source_path') or ''))}")
+    out.print(
+        f"[bold]event[/bold] {info['event_id']}  CAMEO {info['cameo']}  "
+        f"QuadClass {info['quad_class']}  Goldstein {info['goldstein']}  "
+        f"PLOVER {info['plover'] or '-'}  ({info['modality']})"
+    )
+    out.print(
+        f"[bold]article[/bold] {escape(str(art.get('title')))}  {art.get('date') or 'undated'}  "
+        f"{escape(str(art.get('url') or art.get('source_path') or ''))}"
+    )
     out.print(f"[bold]sentence[/bold] [{info['span'][0]}:{info['span'][1]}] {escape(info['sentence'])}")
-    out.print(f"[bold]source[/bold] {escape(src['text'])} → {src['actor_id']} {src['country']} "
-              f"{src['agent']}")
+    out.print(
+        f"[bold]source[/bold] {escape(src['text'])} → {src['actor_id']} {src['country']} {src['agent']}"
+    )
     if tgt:
-        out.print(f"[bold]target[/bold] {escape(tgt['text'])} → {tgt['actor_id']} {tgt['country']} "
-                  f"{tgt['agent']}")
-    out.print(f"[bold]trigger[/bold] {escape(info['trigger'])}   [bold]pattern[/bold] "
-              f"{escape(json.dumps(info['pattern'], ensure_ascii=False))}")
+        out.print(
+            f"[bold]target[/bold] {escape(tgt['text'])} → {tgt['actor_id']} {tgt['country']} {tgt['agent']}"
+        )
+    out.print(
+        f"[bold]trigger[/bold] {escape(info['trigger'])}   [bold]pattern[/bold] "
+        f"{escape(json.dumps(info['pattern'], ensure_ascii=False))}"
+    )
     for role in ("source", "target"):
         path = info.get(f"{role}_path") or []
         if path:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -19,7 +19,7 @@ from multivector.clean.dates import ENGLISH_MONTHS
 from multivector.coding.coder import Context, EventCoder
 from multivector.coding.facts import FACT_HINT, find_facts
 from multivector.coding.rules import SPEECH
-from multivector.coding.speakers import SpeakerMap, country_voice, document_voice, speaker_map
+from multivector.coding.speakers import SpeakerMap, country_voice, document_voice, speaker_map, speaker_table
 from multivector.nlp.cache import ResultCache, content_key, package_fingerprint
 from multivector.nlp.pipeline import get_nlp, parse_many
 from multivector.nlp.sentences import Prefilter, Sentence, split_sentences
@@ -369,16 +369,17 @@ def _code(
         else None
     )
     voices = speaker_map(text, date, res, house)
+    dialogue = counterpart(meta, house, res)
     if not voices.empty:
-        mentions = _with_speaker(mentions, merged, starts, voices, article_id)
+        mentions = _with_speaker(mentions, merged, starts, voices, article_id, dialogue)
     coder = default_coder()
-    ctx = Context(unknown_actors=unknown_actors)
+    ctx = Context(unknown_actors=unknown_actors, dialogue=dialogue)
     analyst_spans = _analyst_spans(text, mentions)
     events: list[Event] = []
     facts: list[Fact] = []
     for i, (s, d) in enumerate(zip(sents, docs, strict=True)):
         if i and part_of[i] != part_of[i - 1]:
-            ctx = Context(unknown_actors=unknown_actors)
+            ctx = Context(unknown_actors=unknown_actors, dialogue=dialogue)
         part_date = parts[part_of[i]][2]
         t0, c0, a0 = starts[i]
         span = merged[t0 : t0 + len(d)]
@@ -453,6 +454,7 @@ def _with_speaker(
     starts: list[tuple[int, int, int]],
     voices: SpeakerMap,
     article_id: str | None,
+    dialogue: list[Mention] | None = None,
 ) -> list[Mention]:
     """Add the speaker's government as the actor of first-person pronouns and "my country"-type phrases.
 
@@ -464,6 +466,22 @@ def _with_speaker(
     added: list[Mention] = []
     for tok in merged:
         own = _self_name(tok)
+        if dialogue and tok.lower_ in _SECOND_PERSON and tok.pos_ == "PRON":
+            delta = _delta(tok.idx, starts)
+            other = _addressee(voices.at(tok.idx + delta), dialogue)
+            if other is not None and not any(m.start <= tok.idx + delta < m.end for m in kept):
+                a = tok.idx + delta
+                added.append(
+                    replace(
+                        other,
+                        text=tok.text,
+                        start=a,
+                        end=a + len(tok.text),
+                        article_id=article_id,
+                        via="addressee",
+                    )
+                )
+            continue
         if not own and (tok.lower_ not in _FIRST_PERSON or tok.pos_ != "PRON" or tok.text == "US"):
             continue
         delta = _delta(tok.idx, starts)
@@ -490,6 +508,50 @@ def _with_speaker(
         surface = merged.text[a - delta : b - delta]
         added.append(voice.mention(surface, a, b, article_id, agent))
     return sorted([*kept, *added], key=lambda m: m.start)
+
+
+_SECOND_PERSON = {"you", "your", "yours", "yourself"}
+
+
+def _addressee(voice: Any, dialogue: list[Mention]) -> Mention | None:
+    """Who "you" is in a bilateral document: the other side of whoever speaks."""
+    if voice is None:
+        return None
+    house, other = dialogue
+    if voice.country == house.country:
+        return other
+    if voice.country == other.country:
+        return house
+    return None
+
+
+def counterpart(meta: Article | None, house: Any, res: Any) -> list[Mention]:
+    """[the document's own side, the counterpart its title names] for a bilateral document ("Telephone
+    conversation with the Prime Minister of X", "Talks with X", "... met with the President of X").
+
+    Empty unless the title announces an encounter (``dialogue_cues`` in ``speakers.yaml``) with exactly
+    one foreign side: a title that merely mentions a country, or a meeting of several, has no single
+    counterpart, and guessing one would aim every "you" and every unaddressed offer at it.
+    """
+    if meta is None or house is None or not meta.title or res is None:
+        return []
+    low = meta.title.lower()
+    if not any(re.search(rf"\b{re.escape(c)}\b", low) for c in speaker_table().dialogue_cues):
+        return []
+    foreign: dict[str, Mention] = {}
+    for m in res.find_mentions(meta.title, date=meta.date):
+        if m.country == house.country or not m.country:
+            continue
+        if m.country == "IGO" and not m.actor_id:
+            continue
+        key = m.actor_id if m.country == "IGO" else m.country
+        foreign.setdefault(key, m)
+    if len(foreign) != 1:
+        return []
+    m = next(iter(foreign.values()))
+    own = house.mention(house.name or house.country, 0, 0, meta.id)
+    other = replace(m, start=0, end=0, article_id=meta.id, via=f"counterpart:title {m.text}")
+    return [replace(own, via="house"), other]
 
 
 def _self_name(tok: Any) -> bool:

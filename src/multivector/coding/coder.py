@@ -86,6 +86,19 @@ from multivector.coding.tables import Pattern, cameo, pattern_index
 from multivector.records import Event, Mention
 
 
+def _counterpart(src: Mention, root: str, ctx: Context) -> Mention | None:
+    """In a bilateral document, a consultation, offer or cooperation with no named addressee is aimed
+    at the other side ("we discussed trade" in a release on talks with X)."""
+    if len(ctx.dialogue) != 2 or root not in ("03", "04", "05", "06") or not src.country:
+        return None
+    house, other = ctx.dialogue
+    if src.country == house.country:
+        return other
+    if src.country == other.country:
+        return house
+    return None
+
+
 def _via(m: Mention, how: str) -> Mention:
     """A copy of ``m`` that says how a role word reached it (the article's mention stays as it was)."""
     return m if m.via == how else replace(m, via=how if not m.via else f"{how} > {m.via}")
@@ -149,8 +162,9 @@ class EventCoder:
         events: list[Event] = []
         seen: set[tuple] = set()
         for hit in hits:
-            for src, tgt in self._dyads(hit):
+            for src, tgt0 in self._dyads(hit):
                 info = cameo(hit.code)
+                tgt = tgt0 if tgt0 is not None else _counterpart(src, info.root, ctx)
                 key = (
                     hit.trigger.i,
                     src.country,

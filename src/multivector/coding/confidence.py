@@ -108,6 +108,7 @@ def features(
 class Model:
     weights: dict[str, float]
     fitted_on: str
+    prior: dict[str, float]
 
     def score(self, feats: dict[str, float]) -> float:
         z = sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
@@ -130,17 +131,35 @@ def parse_model(raw: Any, label: str) -> Model:
         raise DataError(f"{label}: unknown features {unknown}")
     if not all(isinstance(v, int | float) and math.isfinite(v) for v in weights.values()):
         raise DataError(f"{label}: every weight must be a finite number")
-    return Model({k: float(v) for k, v in weights.items()}, str(raw.get("fitted_on", "")))
+    prior = raw.get("prior", {})
+    if not isinstance(prior, dict) or set(prior) - set(FEATURES):
+        raise DataError(f"{label}: 'prior' must map known features to numbers")
+    return Model({k: float(v) for k, v in weights.items()}, str(raw.get("fitted_on", "")), dict(prior))
 
 
-def fit(rows: Sequence[dict[str, float]], labels: Sequence[bool], c: float = 1.0) -> dict[str, float]:
-    """Logistic-regression weights (scikit-learn, L2) for :data:`FEATURES`; the bias is a feature."""
+def fit(
+    rows: Sequence[dict[str, float]],
+    labels: Sequence[bool],
+    c: float = 1.0,
+    prior: dict[str, float] | None = None,
+) -> dict[str, float]:
+    """Logistic-regression weights (scikit-learn, L2) for :data:`FEATURES`; the bias is a feature.
+
+    A feature that is zero on every training row says nothing in the data, and L2 would park it at 0,
+    i.e. "as good as average": an unresolved source would then outscore a named one. Such features keep
+    their hand-set ``prior`` weight instead.
+    """
     from sklearn.linear_model import LogisticRegression
 
     x = [[r[k] for k in FEATURES] for r in rows]
     clf = LogisticRegression(C=c, fit_intercept=False, max_iter=2000)
     clf.fit(x, [int(b) for b in labels])
-    return {k: round(float(w), 4) for k, w in zip(FEATURES, clf.coef_[0], strict=True)}
+    seen = {k for k in FEATURES if any(r[k] for r in rows)}
+    prior = prior or {}
+    return {
+        k: round(float(w), 4) if k in seen else float(prior.get(k, 0.0))
+        for k, w in zip(FEATURES, clf.coef_[0], strict=True)
+    }
 
 
 def reliability(

@@ -33,7 +33,7 @@ CORPUS_FILES = {
     "un-general-debates": "un-general-debates/ungdc-1946-2024.jsonl.gz",
 }
 #: gold code -> the codes a predicted actor may carry for it (the EU's country code is EUR)
-EQUIVALENT = {"EU": {"EU", "EUR"}, "EUR": {"EU", "EUR"}}
+EQUIVALENT = {"EU": {"EU", "EUR"}, "EUR": {"EU", "EUR"}, "UN": {"UN", "UNO"}}
 #: the reserved months of the press releases: never read for tuning, only run for the held-out check
 RESERVED = ("2021-11-01", "2022-06-03")
 #: windows of the press releases for the aggregate check: (first day, last day), inclusive
@@ -59,6 +59,7 @@ def load_gold(names: Iterable[str] | None = None) -> list[GoldSentence]:
     """Every labelled sentence of the packaged dev set (all files, or the named ones)."""
     base = resources.files("multivector").joinpath("evaldata")
     out = []
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for entry in sorted(base.iterdir(), key=lambda p: p.name):
         if not entry.name.startswith("official_") or not entry.name.endswith(".jsonl"):
             continue
@@ -70,6 +71,9 @@ def load_gold(names: Iterable[str] | None = None) -> list[GoldSentence]:
             d = json.loads(line)
             try:
                 span = int(d["start"]), int(d["end"])
+                if any(a < span[1] and span[0] < b for a, b in taken[d["doc"]]):
+                    continue  # two labellers took the same sentence: the first file's label is kept
+                taken[d["doc"]].append(span)
                 out.append(GoldSentence(d["corpus"], d["doc"], *span, d["split"], d["events"]))
             except (KeyError, TypeError, ValueError) as exc:
                 raise ValueError(f"{entry.name}:{n}: bad gold line ({exc})") from None
@@ -316,7 +320,7 @@ def fit_confidence(corpora: Path, write: bool = True) -> dict[str, Any]:
     """Refit the confidence weights on the dev half; print both halves' reliability afterwards."""
     import yaml
 
-    from multivector.coding.confidence import features, fit
+    from multivector.coding.confidence import features, fit, model
 
     gold = load_gold()
     scored = score(gold, code_gold(corpora, gold))
@@ -333,13 +337,15 @@ def fit_confidence(corpora: Path, write: bool = True) -> dict[str, Any]:
         )
         for e, _, n in dev.judged
     ]
-    weights = fit(rows, [ok for _, ok, _ in dev.judged])
+    prior = model().prior
+    weights = fit(rows, [ok for _, ok, _ in dev.judged], prior=prior)
     if write:
         path = Path(__file__).parent / "data" / "confidence.yaml"
         head = [ln for ln in path.read_text("utf-8").splitlines() if ln.startswith("#")]
         body = {
             "fitted_on": f"official dev half, {len(rows)} events, {dt.date.today().isoformat()}",
             "weights": weights,
+            "prior": prior,
         }
         path.write_text("\n".join(head) + "\n" + yaml.safe_dump(body, sort_keys=False), "utf-8")
     return {"events": len(rows), "weights": weights}

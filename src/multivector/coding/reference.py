@@ -24,6 +24,9 @@ class Context:
     current: list[tuple[Mention, Any]] = field(default_factory=list)
     located: set[int] = field(default_factory=set)  # ids of mentions given the country of their place
     agent_tokens: set[int] = field(default_factory=set)  # tokens of any actor mention, country or not
+    #: the two sides of a bilateral document (its own voice and the counterpart its title names):
+    #: "the leaders", "the parties" and the missing addressee of a consultation are these two
+    dialogue: list[Mention] = field(default_factory=list)
 
     plural: set[int] = field(default_factory=set)  # ids of group mentions ("Americans", "Russian forces")
 
@@ -195,5 +198,5 @@ def anaphor(t: Any, ctx: Context) -> list[Mention]:
         return ctx.pair() if len(ctx.pair()) == 2 else []
     words = tuple(w.lower_ for w in t.subtree if w.dep_ != "punct")
     if words in PLURAL_ANAPHORS or words[-2:] in PLURAL_ANAPHORS or words[-3:] in PLURAL_ANAPHORS:
-        return ctx.pair()
+        return list(ctx.dialogue) if len(ctx.dialogue) == 2 else ctx.pair()
     return []

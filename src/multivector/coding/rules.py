@@ -237,6 +237,12 @@ PLURAL_ANAPHORS = {
     ("both", "governments"),
     ("the", "two", "ministers"),
     ("our", "countries"),
+    ("the", "leaders"),
+    ("the", "presidents"),
+    ("the", "interlocutors"),
+    ("heads", "of", "state"),
+    ("the", "prime", "ministers"),
+    ("our", "two", "countries"),
 }
 
 

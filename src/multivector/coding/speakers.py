@@ -66,6 +66,7 @@ class SpeakerTable:
     title_openers: tuple[str, ...]
     house_titles: frozenset[str]
     non_speakers: frozenset[str]
+    dialogue_cues: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +83,7 @@ def speaker_table() -> SpeakerTable:
     ):
         raise DataError("speakers.yaml: 'sites' must map host names to upper-case actor codes")
     lists = {}
-    for key in ("title_openers", "house_titles", "non_speakers"):
+    for key in ("title_openers", "house_titles", "non_speakers", "dialogue_cues"):
         value = raw.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise DataError(f"speakers.yaml: {key!r} must be a list of words")
@@ -92,6 +93,7 @@ def speaker_table() -> SpeakerTable:
         tuple(sorted(lists["title_openers"], key=len, reverse=True)),
         frozenset(lists["house_titles"]),
         frozenset(lists["non_speakers"]),
+        tuple(lists["dialogue_cues"]),
     )
 
 

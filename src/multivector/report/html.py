@@ -26,10 +26,16 @@ from typing import Any
 
 from multivector.analysis._sql import fetch_dicts
 
-CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-       "img-src data: blob:; font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'")
-QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
-              4: "material conflict"}
+CSP = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+    "img-src data: blob:; font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'"
+)
+QUAD_NAMES = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
 
 CSS = """
 body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#222;background:#fafafa}
@@ -64,8 +70,13 @@ def _label(value: Any) -> str:
 def _json_script(data: Any) -> str:
     """JSON safe inside a <script> element: no '</script>', no '<!--', no line separators."""
     text = json.dumps(data, ensure_ascii=False, allow_nan=False, default=str)
-    for a, b in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"),
-                 ("\u2029", "\\u2029")):
+    for a, b in (
+        ("&", "\\u0026"),
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(a, b)
     return text
 
@@ -94,8 +105,12 @@ def plotly_js() -> str | None:
     return text
 
 
-def _table(headers: list[str], rows: list[list[Any]], numeric: set[int] | None = None,
-           classes: list[list[str]] | None = None) -> str:
+def _table(
+    headers: list[str],
+    rows: list[list[Any]],
+    numeric: set[int] | None = None,
+    classes: list[list[str]] | None = None,
+) -> str:
     numeric = numeric or set()
     head = "".join(f"<th>{_esc(h)}</th>" for h in headers)
     body = []
@@ -113,24 +128,37 @@ def _table(headers: list[str], rows: list[list[Any]], numeric: set[int] | None =
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
-def _collect(con: Any, country: str, *, by: str, since: str | None, until: str | None, weighting: str,
-             n_boot: int, seed: int, top: int, max_events: int) -> dict[str, Any]:
+def _collect(
+    con: Any,
+    country: str,
+    *,
+    by: str,
+    since: str | None,
+    until: str | None,
+    weighting: str,
+    n_boot: int,
+    seed: int,
+    top: int,
+    max_events: int,
+) -> dict[str, Any]:
     """Everything the report shows, computed by the analysis functions (SQL-side aggregation)."""
     from multivector.analysis.balance import balance, diversification, partner_periods
     from multivector.analysis.dyads import quad_mix
     from multivector.analysis.stories import stories
     from multivector.analysis.trends import trends
 
-    bal = balance(con, country, by=by, since=since, until=until, weighting=weighting, n_boot=n_boot,
-                  seed=seed)
+    bal = balance(
+        con, country, by=by, since=since, until=until, weighting=weighting, n_boot=n_boot, seed=seed
+    )
     div = diversification(con, country, since=since, until=until)
     top_partners = div["partners"][:top]
     names = [p["partner"] for p in top_partners]
     heat = partner_periods(con, country, by, partners_only=names, since=since, until=until) if names else []
     quad = quad_mix(con, country, by, since=since, until=until)
     trend = trends(con, by=by, country=country)
-    top_stories = stories(con, country=country, since=since, until=until, limit=15, evidence=3,
-                          min_mentions=2)
+    top_stories = stories(
+        con, country=country, since=since, until=until, limit=15, evidence=3, min_mentions=2
+    )
     date = "coalesce(e.date, a.date)"
     rng = ""
     params: list[Any] = [country, country]
@@ -140,27 +168,47 @@ def _collect(con: Any, country: str, *, by: str, since: str | None, until: str |
     if until:
         rng += f" AND substr({date}, 1, length(?)) <= ?"
         params += [until, until]
-    events = fetch_dicts(con, f"""
+    events = fetch_dicts(
+        con,
+        f"""
         SELECT {date} AS date, e.source_name, e.source_country, e.cameo, e.quad_class, e.goldstein,
                e.target_name, e.target_country, e.sentence, a.title, a.date AS article_date, e.article_id,
                coalesce(e.negated, FALSE) AS negated
         FROM events e LEFT JOIN articles a ON a.id = e.article_id
         WHERE (e.source_country = ? OR e.target_country = ?) AND a.duplicate_of IS NULL {rng}
         ORDER BY {date} DESC NULLS LAST, e.event_id LIMIT {int(max_events)}
-    """, params)
-    facts = fetch_dicts(con, """
+    """,
+        params,
+    )
+    facts = fetch_dicts(
+        con,
+        """
         SELECT f.kind, f.value, f.unit, f.currency, f.period, f.actors, f.sentence, a.title, a.date
         FROM facts f LEFT JOIN articles a ON a.id = f.article_id
         WHERE list_contains(f.actors, ?) ORDER BY a.date DESC NULLS LAST, f.kind LIMIT 100
-    """, [country])
-    summary = con.execute(f"""
+    """,
+        [country],
+    )
+    summary = con.execute(
+        f"""
         SELECT count(*), count(DISTINCT e.article_id), min({date}), max({date})
         FROM events e LEFT JOIN articles a ON a.id = e.article_id
         WHERE (e.source_country = ? OR e.target_country = ?) AND a.duplicate_of IS NULL
-    """, [country, country]).fetchone()
-    return {"balance": bal, "div": div, "partners": top_partners, "heat": heat, "quad": quad,
-            "trends": trend, "stories": top_stories, "events": events, "facts": facts,
-            "summary": dict(zip(("events", "articles", "first", "last"), summary, strict=True))}
+    """,
+        [country, country],
+    ).fetchone()
+    return {
+        "balance": bal,
+        "div": div,
+        "partners": top_partners,
+        "heat": heat,
+        "quad": quad,
+        "trends": trend,
+        "stories": top_stories,
+        "events": events,
+        "facts": facts,
+        "summary": dict(zip(("events", "articles", "first", "last"), summary, strict=True)),
+    }
 
 
 def _chart_data(d: dict[str, Any]) -> dict[str, Any]:
@@ -174,13 +222,17 @@ def _chart_data(d: dict[str, Any]) -> dict[str, Any]:
     return {
         "balance": {k: [_clean(r[k]) for r in bal] for k in ("balance", "ci_low", "ci_high", "west", "east")}
         | {"period": [_label(r["period"]) for r in bal], "articles": [r["articles"] for r in bal]},
-        "partners": {"name": [_label(p["partner"]) for p in reversed(d["partners"])],
-                     "share": [p["share"] for p in reversed(d["partners"])],
-                     "alignment": [_label(p["alignment"] or "not a pole") for p in reversed(d["partners"])],
-                     "events": [p["events"] for p in reversed(d["partners"])]},
+        "partners": {
+            "name": [_label(p["partner"]) for p in reversed(d["partners"])],
+            "share": [p["share"] for p in reversed(d["partners"])],
+            "alignment": [_label(p["alignment"] or "not a pole") for p in reversed(d["partners"])],
+            "events": [p["events"] for p in reversed(d["partners"])],
+        },
         "heat": {"x": [_label(p) for p in periods], "y": [_label(n) for n in names], "z": z, "n": counts},
-        "quad": {"period": [_label(r["period"]) for r in d["quad"]],
-                 **{f"q{q}": [r[f"q{q}"] for r in d["quad"]] for q in (1, 2, 3, 4)}},
+        "quad": {
+            "period": [_label(r["period"]) for r in d["quad"]],
+            **{f"q{q}": [r[f"q{q}"] for r in d["quad"]] for q in (1, 2, 3, 4)},
+        },
     }
 
 
@@ -226,7 +278,7 @@ def _svg(fig: Any) -> str:
     buf = io.StringIO()
     fig.savefig(buf, format="svg")
     text = buf.getvalue()
-    return text[text.index("<svg"):]
+    return text[text.index("<svg") :]
 
 
 def _fallback_charts(d: dict[str, Any], country: str, weighting: str) -> dict[str, str]:
@@ -261,14 +313,24 @@ def render_report(con: Any, country: str, **opts: Any) -> str:
     """The report as an HTML string (see :func:`write_report` for the options)."""
     weighting = opts.get("weighting", "goldstein")
     by = opts.get("by", "quarter")
-    d = _collect(con, country, by=by, since=opts.get("since"), until=opts.get("until"), weighting=weighting,
-                 n_boot=opts.get("n_boot", 1000), seed=opts.get("seed", 0), top=opts.get("top", 12),
-                 max_events=opts.get("max_events", 200))
+    d = _collect(
+        con,
+        country,
+        by=by,
+        since=opts.get("since"),
+        until=opts.get("until"),
+        weighting=weighting,
+        n_boot=opts.get("n_boot", 1000),
+        seed=opts.get("seed", 0),
+        top=opts.get("top", 12),
+        max_events=opts.get("max_events", 200),
+    )
     js = plotly_js() if opts.get("interactive", True) else None
     s = d["summary"]
     latest = next((r for r in reversed(d["balance"]) if r["balance"] is not None), None)
     kpis = [
-        ("events", s["events"]), ("articles", s["articles"]),
+        ("events", s["events"]),
+        ("articles", s["articles"]),
         ("period", f"{s['first'] or '?'} – {s['last'] or '?'}"),
         (f"latest B ({latest['period']})" if latest else "latest B", latest["balance"] if latest else "n/a"),
         ("partner HHI", d["div"]["hhi"] if d["div"]["hhi"] is not None else "n/a"),
@@ -276,27 +338,70 @@ def render_report(con: Any, country: str, **opts: Any) -> str:
     ]
     kpi_html = "".join(f"<div><b>{_esc(v)}</b>{_esc(k)}</div>" for k, v in kpis)
     if js:
-        charts = {k: f'<div id="chart-{k}" class="chart"></div>'
-                  for k in ("balance", "partners", "heat", "quad")}
+        charts = {
+            k: f'<div id="chart-{k}" class="chart"></div>' for k in ("balance", "partners", "heat", "quad")
+        }
     else:
         charts = _fallback_charts(d, country, weighting)
-    trend_rows = [[r["kind"], r["key"], r["direction"], r["latest_articles"], r["expected"], r["rate_ratio"],
-                   r["p_value"], r["q_value"]] for r in d["trends"]]
-    story_rows = [[r["first_date"], r["source"], r["code"], r["target"], r["mentions"], r["articles"],
-                   " | ".join(f"{ev.get('title') or ''}: {ev.get('sentence') or ''}" for ev in r["evidence"])]
-                  for r in d["stories"]]
-    fact_rows = [[f["date"], f["kind"], f["value"], f["unit"], f["currency"], f["period"],
-                  ", ".join(f["actors"] or []), f["sentence"], f["title"]] for f in d["facts"]]
+    trend_rows = [
+        [
+            r["kind"],
+            r["key"],
+            r["direction"],
+            r["latest_articles"],
+            r["expected"],
+            r["rate_ratio"],
+            r["p_value"],
+            r["q_value"],
+        ]
+        for r in d["trends"]
+    ]
+    story_rows = [
+        [
+            r["first_date"],
+            r["source"],
+            r["code"],
+            r["target"],
+            r["mentions"],
+            r["articles"],
+            " | ".join(f"{ev.get('title') or ''}: {ev.get('sentence') or ''}" for ev in r["evidence"]),
+        ]
+        for r in d["stories"]
+    ]
+    fact_rows = [
+        [
+            f["date"],
+            f["kind"],
+            f["value"],
+            f["unit"],
+            f["currency"],
+            f["period"],
+            ", ".join(f["actors"] or []),
+            f["sentence"],
+            f["title"],
+        ]
+        for f in d["facts"]
+    ]
     ev_rows, ev_classes = [], []
     for e in d["events"]:
         code = f"{e['cameo']} ({QUAD_NAMES.get(e['quad_class'], '?')})"
         code += " [negated]" if e["negated"] else ""
-        ev_rows.append([e["date"], e["source_name"] or e["source_country"], code,
-                        e["target_name"] or e["target_country"], e["goldstein"], e["sentence"],
-                        f"{e['title'] or e['article_id']} ({e['article_date'] or 'undated'})"])
+        ev_rows.append(
+            [
+                e["date"],
+                e["source_name"] or e["source_country"],
+                code,
+                e["target_name"] or e["target_country"],
+                e["goldstein"],
+                e["sentence"],
+                f"{e['title'] or e['article_id']} ({e['article_date'] or 'undated'})",
+            ]
+        )
         ev_classes.append([""] * 7)
-    bal_rows = [[r["period"], r["balance"], r["ci_low"], r["ci_high"], r["west"], r["east"], r["articles"],
-                 r["hhi"]] for r in d["balance"]]
+    bal_rows = [
+        [r["period"], r["balance"], r["ci_low"], r["ci_high"], r["west"], r["east"], r["articles"], r["hhi"]]
+        for r in d["balance"]
+    ]
     generated = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     body = f"""
 <header><h1>{_esc(country)}: East/West balance</h1>
@@ -307,31 +412,52 @@ weights: {_esc(weighting)}</p></header>
 <p class="note">B = (W − E) / (|W| + |E|), W and E the summed weights of events with West- and East-aligned
 partners (both directions). +1: all signed weight points West; −1: East. Band: 95% percentile bootstrap
 over articles.</p></section>
-<section><h2>Balance index over time</h2>{charts['balance']}
-<details><summary>table</summary>{_table(['period', 'B', 'CI low', 'CI high', 'W', 'E', 'articles', 'HHI'],
-                                         bal_rows, {1, 2, 3, 4, 5, 6, 7})}</details></section>
-<div class="grid"><section><h2>Top partners</h2>{charts['partners']}</section>
-<section><h2>QuadClass mix</h2>{charts['quad']}</section></div>
-<section><h2>Dyad heatmap (mean Goldstein per partner and period)</h2>{charts['heat']}</section>
+<section><h2>Balance index over time</h2>{charts["balance"]}
+<details><summary>table</summary>{
+        _table(
+            ["period", "B", "CI low", "CI high", "W", "E", "articles", "HHI"], bal_rows, {1, 2, 3, 4, 5, 6, 7}
+        )
+    }</details></section>
+<div class="grid"><section><h2>Top partners</h2>{charts["partners"]}</section>
+<section><h2>QuadClass mix</h2>{charts["quad"]}</section></div>
+<section><h2>Dyad heatmap (mean Goldstein per partner and period)</h2>{charts["heat"]}</section>
 <section><h2>Recent trends</h2><p class="note">Latest period against its history: exact conditional
 Poisson test on distinct-article counts, exposure = articles per period, Benjamini–Hochberg q ≤ 0.05,
 at least 3 articles on the side that moves.</p>
-{_table(['kind', 'key', 'direction', 'articles now', 'expected', 'rate ratio', 'p', 'q'], trend_rows,
-        {3, 4, 5, 6, 7})}</section>
+{
+        _table(
+            ["kind", "key", "direction", "articles now", "expected", "rate ratio", "p", "q"],
+            trend_rows,
+            {3, 4, 5, 6, 7},
+        )
+    }</section>
 <section><h2>Top stories (events reported by several articles)</h2>
-{_table(['first date', 'source', 'code', 'target', 'mentions', 'articles', 'evidence'], story_rows, {4, 5})}
+{_table(["first date", "source", "code", "target", "mentions", "articles", "evidence"], story_rows, {4, 5})}
 </section>
-<section><h2>Facts</h2>{_table(['date', 'kind', 'value', 'unit', 'currency', 'period', 'actors', 'sentence',
-                                 'article'], fact_rows, {2})}</section>
+<section><h2>Facts</h2>{
+        _table(
+            ["date", "kind", "value", "unit", "currency", "period", "actors", "sentence", "article"],
+            fact_rows,
+            {2},
+        )
+    }</section>
 <section><h2>Events (latest {len(ev_rows)})</h2>
-{_table(['date', 'source', 'event', 'target', 'Goldstein', 'evidence sentence', 'article'], ev_rows, {4},
-        ev_classes)}</section>
+{
+        _table(
+            ["date", "source", "event", "target", "Goldstein", "evidence sentence", "article"],
+            ev_rows,
+            {4},
+            ev_classes,
+        )
+    }</section>
 </main>"""
     scripts = ""
     if js:
         data = _json_script(_chart_data(d))
-        scripts = (f'<script type="application/json" id="mv-data">{data}</script>\n'
-                   f"<script>{js}</script>\n<script>{bands_js()}\n{CHART_JS}</script>")
+        scripts = (
+            f'<script type="application/json" id="mv-data">{data}</script>\n'
+            f"<script>{js}</script>\n<script>{bands_js()}\n{CHART_JS}</script>"
+        )
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{CSP}">

@@ -14,8 +14,13 @@ from typing import Any
 from multivector.errors import UsageError
 
 KINDS = ("balance", "partners", "quadclass")
-ALIGN_COLORS = {"West": "#1f5fa8", "East": "#c0392b", "China": "#e08e0b", "neutral": "#8a8a8a",
-                None: "#c8c8c8"}
+ALIGN_COLORS = {
+    "West": "#1f5fa8",
+    "East": "#c0392b",
+    "China": "#e08e0b",
+    "neutral": "#8a8a8a",
+    None: "#c8c8c8",
+}
 QUAD_LABELS = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
 QUAD_COLORS = ("#7fb3e0", "#1f5fa8", "#f0a08a", "#c0392b")
 FORMATS = ("png", "svg", "pdf")
@@ -58,12 +63,18 @@ def partners_figure(rows: list[dict[str, Any]], country: str) -> Any:
     rows = list(reversed(rows))
     fig = Figure(figsize=(6, 0.35 * max(len(rows), 3) + 1.2), layout="constrained")
     ax = fig.add_subplot()
-    ax.barh([r["partner"] for r in rows], [r["share"] for r in rows],
-            color=[ALIGN_COLORS.get(r["alignment"], ALIGN_COLORS[None]) for r in rows])
+    ax.barh(
+        [r["partner"] for r in rows],
+        [r["share"] for r in rows],
+        color=[ALIGN_COLORS.get(r["alignment"], ALIGN_COLORS[None]) for r in rows],
+    )
     ax.set_xlabel("share of interactions")
     ax.set_title(f"{country}: top partners")
-    handles = [Patch(color=color, label=str(align or "not a pole")) for align, color in ALIGN_COLORS.items()
-               if any(r["alignment"] == align for r in rows)]
+    handles = [
+        Patch(color=color, label=str(align or "not a pole"))
+        for align, color in ALIGN_COLORS.items()
+        if any(r["alignment"] == align for r in rows)
+    ]
     ax.legend(handles=handles, fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
     return fig
 
@@ -87,16 +98,27 @@ def quadclass_figure(rows: list[dict[str, Any]], country: str) -> Any:
     return fig
 
 
-def figure(con: Any, kind: str, country: str, *, by: str = "quarter", since: str | None = None,
-           until: str | None = None, weighting: str = "goldstein", n_boot: int = 1000, seed: int = 0,
-           top: int = 12) -> Any:
+def figure(
+    con: Any,
+    kind: str,
+    country: str,
+    *,
+    by: str = "quarter",
+    since: str | None = None,
+    until: str | None = None,
+    weighting: str = "goldstein",
+    n_boot: int = 1000,
+    seed: int = 0,
+    top: int = 12,
+) -> Any:
     """Compute the data for ``kind`` from the store and return the matplotlib Figure."""
     from multivector.analysis.balance import balance, partners
     from multivector.analysis.dyads import quad_mix
 
     if kind == "balance":
-        rows = balance(con, country, by=by, since=since, until=until, weighting=weighting,
-                       n_boot=n_boot, seed=seed)
+        rows = balance(
+            con, country, by=by, since=since, until=until, weighting=weighting, n_boot=n_boot, seed=seed
+        )
         return balance_figure(rows, country, weighting)
     if kind == "partners":
         return partners_figure(partners(con, country, since=since, until=until, top=top), country)

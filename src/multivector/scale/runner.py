@@ -114,8 +114,14 @@ def _stream(
     for fut in running:
         shard = owner.pop(fut.key)
         result = _result(fut, shard)
-        log.debug("shard %s %d/%d: %d items in %.1fs", shard.path, shard.index + 1, shard.of,
-                  len(result.items), result.seconds)
+        log.debug(
+            "shard %s %d/%d: %d items in %.1fs",
+            shard.path,
+            shard.index + 1,
+            shard.of,
+            len(result.items),
+            result.seconds,
+        )
         del fut  # drop the last reference so the worker frees the result
         if not ordered:
             in_flight -= 1

@@ -104,7 +104,11 @@ def run_dask(
     from multivector.scale.runner import code_paths_dask
 
     results = code_paths_dask(
-        paths, scheduler=scheduler, partitions=partitions, cache_dir=cache_dir, use_cache=use_cache,
+        paths,
+        scheduler=scheduler,
+        partitions=partitions,
+        cache_dir=cache_dir,
+        use_cache=use_cache,
         stdin=stdin,
     )
     try:

@@ -140,7 +140,10 @@ class Store:
     """
 
     def __init__(
-        self, path: str | os.PathLike[str] | None = None, read_only: bool = False, *,
+        self,
+        path: str | os.PathLike[str] | None = None,
+        read_only: bool = False,
+        *,
         batch_size: int = BATCH_SIZE,
     ) -> None:
         self.path = resolve_db_path(path)
@@ -329,8 +332,16 @@ class Store:
                 _check_article(art)
                 if art.id in existing or art.id in seen:
                     result.exact_duplicates += 1
-                    dup_rows.append({"article_id": art.id, "duplicate_of": art.id, "kind": "exact",
-                                     "similarity": 1.0, "source_path": art.source_path, "part": art.part})
+                    dup_rows.append(
+                        {
+                            "article_id": art.id,
+                            "duplicate_of": art.id,
+                            "kind": "exact",
+                            "similarity": 1.0,
+                            "source_path": art.source_path,
+                            "part": art.part,
+                        }
+                    )
                     continue
                 seen.add(art.id)
                 assert index is not None  # a batch with a new article loaded it
@@ -345,13 +356,25 @@ class Store:
                     dup_of = None
                 if dup_of is not None:
                     result.near_duplicates += 1
-                    dup_rows.append({"article_id": art.id, "duplicate_of": dup_of, "kind": "near",
-                                     "similarity": similarity, "source_path": art.source_path,
-                                     "part": art.part})
-                art_rows.append(R.article_row(
-                    art, seq=seq, duplicate_of=dup_of, ingested_at=now,
-                    minhash=None if sig is None else signature_to_bytes(sig),
-                ))
+                    dup_rows.append(
+                        {
+                            "article_id": art.id,
+                            "duplicate_of": dup_of,
+                            "kind": "near",
+                            "similarity": similarity,
+                            "source_path": art.source_path,
+                            "part": art.part,
+                        }
+                    )
+                art_rows.append(
+                    R.article_row(
+                        art,
+                        seq=seq,
+                        duplicate_of=dup_of,
+                        ingested_at=now,
+                        minhash=None if sig is None else signature_to_bytes(sig),
+                    )
+                )
                 seq += 1
             result.added = self._insert(
                 "articles", R.articles_table(art_rows), on_conflict="ON CONFLICT DO NOTHING"
@@ -392,7 +415,11 @@ class Store:
         return found[0] if found else None
 
     def iter_articles(
-        self, ids: Iterable[str] | None = None, *, originals_only: bool = False, lang: str | None = None,
+        self,
+        ids: Iterable[str] | None = None,
+        *,
+        originals_only: bool = False,
+        lang: str | None = None,
         chunk_size: int = 1000,
     ) -> Iterator[Article]:
         """Stored articles in insertion order, streamed in chunks (a corpus never sits in memory).
@@ -526,11 +553,13 @@ class Store:
             self.add_mentions(mentions)
             written = self.add_events(events)
             self.add_facts(facts)
-            marks = pa.table({
-                "article_id": pa.array(ids, pa.string()),
-                "coder": pa.array([coder] * len(ids), pa.string()),
-                "events": pa.array([counts[i] for i in ids], pa.int32()),
-            })
+            marks = pa.table(
+                {
+                    "article_id": pa.array(ids, pa.string()),
+                    "coder": pa.array([coder] * len(ids), pa.string()),
+                    "events": pa.array([counts[i] for i in ids], pa.int32()),
+                }
+            )
             self._insert("coded", marks)
         return written
 
@@ -576,17 +605,27 @@ class Store:
         """
         rows: list[dict[str, Any]] = []
         queries = [
-            ("source", f"SELECT {_SOURCE_SQL} AS v, count(*) AS n FROM articles"
-                       " GROUP BY v ORDER BY n DESC, v"),
-            ("lang", "SELECT coalesce(lang, 'unknown') AS v, count(*) AS n FROM articles"
-                     " GROUP BY v ORDER BY n DESC, v"),
+            (
+                "source",
+                f"SELECT {_SOURCE_SQL} AS v, count(*) AS n FROM articles GROUP BY v ORDER BY n DESC, v",
+            ),
+            (
+                "lang",
+                "SELECT coalesce(lang, 'unknown') AS v, count(*) AS n FROM articles"
+                " GROUP BY v ORDER BY n DESC, v",
+            ),
             ("year", "SELECT year AS v, count(*) AS n FROM articles GROUP BY v ORDER BY v NULLS LAST"),
         ]
         try:
             for dimension, sql in queries:
                 for value, n in self.con.execute(sql).fetchall():
-                    rows.append({"dimension": dimension,
-                                 "value": "undated" if value is None else str(value), "articles": n})
+                    rows.append(
+                        {
+                            "dimension": dimension,
+                            "value": "undated" if value is None else str(value),
+                            "articles": n,
+                        }
+                    )
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot compute stats: {exc}") from exc
         return rows

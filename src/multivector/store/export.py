@@ -138,8 +138,17 @@ def gdelt_lines(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) 
     for row in _batches(con, sql, params):
         url, path = row.pop("_url"), row.pop("_path")
         ev = R.event_from_row(row)
-        art = Article(id=ev.article_id or "", title=None, date=ev.date, date_precision=None, lang="",
-                      url=url, source_path=path or "", part=0, text="")
+        art = Article(
+            id=ev.article_id or "",
+            title=None,
+            date=ev.date,
+            date_precision=None,
+            lang="",
+            url=url,
+            source_path=path or "",
+            part=0,
+            text="",
+        )
         yield to_gdelt_line(ev, art)
 
 

@@ -249,7 +249,7 @@ def event_from_row(row: dict[str, Any]) -> Event:
         span=(row["span_start"], row["span_end"]),
         trigger=row["trigger"],
         pattern_id=row["pattern_id"],
-        confidence=row.get("confidence") or 0.0,
+        confidence=row.get("confidence"),
     )
 
 

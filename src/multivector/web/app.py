@@ -7,7 +7,6 @@ processes cannot open the file while the server runs; they get the store's "lock
 error, and the upload form / ``POST /api/ingest`` is the way to add documents meanwhile.
 """
 
-
 import csv
 import io
 import sys
@@ -65,8 +64,9 @@ def create_app(db_path: str | Path, *, read_only: bool = False, coder: Any = "au
         with lock:
             store.close()
 
-    app = FastAPI(title="multivector", description="Foreign-policy event data: pages and JSON API.",
-                  lifespan=lifespan)
+    app = FastAPI(
+        title="multivector", description="Foreign-policy event data: pages and JSON API.", lifespan=lifespan
+    )
     app.state.store = store
     templates = Jinja2Templates(directory=str(_HERE / "templates"))
     app.mount("/static/own", StaticFiles(directory=str(_HERE / "static")), name="static")
@@ -113,8 +113,11 @@ def create_app(db_path: str | Path, *, read_only: bool = False, coder: Any = "au
                 w = csv.DictWriter(buf, fieldnames=list(data[0]))
                 w.writeheader()
                 w.writerows(data)
-            return Response(buf.getvalue(), media_type="text/csv",
-                            headers={"Content-Disposition": f'attachment; filename="{template}.csv"'})
+            return Response(
+                buf.getvalue(),
+                media_type="text/csv",
+                headers={"Content-Disposition": f'attachment; filename="{template}.csv"'},
+            )
         return templates.TemplateResponse(request, f"{template}.html", ctx)
 
     def filters(request: Request) -> dict[str, Any]:
@@ -207,10 +210,15 @@ def create_app(db_path: str | Path, *, read_only: bool = False, coder: Any = "au
             mentions = Q.article_mentions(con, ev["article_id"]) if ev["article_id"] else []
             dups = Q.duplicates(con, ev["article_id"]) if ev["article_id"] else []
         sentence = ev.get("sentence") or ""
-        spans = Q.find_spans(sentence, [(ev.get("trigger"), "trigger"), (ev.get("source_text"), "source"),
-                                        (ev.get("target_text"), "target")])
-        return {"event": ev, "pieces": Q.segments(sentence, spans), "mentions": mentions,
-                "duplicates": dups}
+        spans = Q.find_spans(
+            sentence,
+            [
+                (ev.get("trigger"), "trigger"),
+                (ev.get("source_text"), "source"),
+                (ev.get("target_text"), "target"),
+            ],
+        )
+        return {"event": ev, "pieces": Q.segments(sentence, spans), "mentions": mentions, "duplicates": dups}
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article(request: Request, article_id: str):
@@ -227,15 +235,25 @@ def create_app(db_path: str | Path, *, read_only: bool = False, coder: Any = "au
             events = Q.article_events(con, article_id)
             dups = Q.duplicates(con, article_id)
             try:
-                similar = memoized(("similar", article_id), lambda: similar_articles(
-                    con, article_id, k=8, max_pool=SIMILAR_POOL))
+                similar = memoized(
+                    ("similar", article_id),
+                    lambda: similar_articles(con, article_id, k=8, max_pool=SIMILAR_POOL),
+                )
             except Exception:  # similarity is a nicety; the page must still render
                 similar = []
-        spans = [(e["span_start"], e["span_end"], "evsent") for e in events
-                 if e["span_start"] is not None and e["span_end"] is not None]
+        spans = [
+            (e["span_start"], e["span_end"], "evsent")
+            for e in events
+            if e["span_start"] is not None and e["span_end"] is not None
+        ]
         text = art.pop("text") or ""
-        return {"article": art, "pieces": Q.segments(text, spans), "events": events,
-                "duplicates": dups, "similar": similar}
+        return {
+            "article": art,
+            "pieces": Q.segments(text, spans),
+            "events": events,
+            "duplicates": dups,
+            "similar": similar,
+        }
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search(request: Request, kind: str = "events"):
@@ -250,8 +268,7 @@ def create_app(db_path: str | Path, *, read_only: bool = False, coder: Any = "au
         with cursor() as con:
             fn = Q.search_events if kind == "events" else Q.search_articles
             found, total = fn(con, f, PAGE, offset)
-        return {"rows": found, "total": total, "page": page, "pages": max(1, -(-total // PAGE)),
-                "filters": f}
+        return {"rows": found, "total": total, "page": page, "pages": max(1, -(-total // PAGE)), "filters": f}
 
     @app.get("/upload", response_class=HTMLResponse, include_in_schema=False)
     def upload_form(request: Request):
@@ -290,15 +307,29 @@ def create_app(db_path: str | Path, *, read_only: bool = False, coder: Any = "au
         return jsonable(d)
 
     @app.get("/api/search", tags=["api"])
-    def api_search(request: Request, kind: str = "events", q: str = "", country: str = "", actor: str = "",
-                   root: str = "", quad_class: str = "", since: str = "", until: str = "", lang: str = "",
-                   page: int = 1) -> dict[str, Any]:
+    def api_search(
+        request: Request,
+        kind: str = "events",
+        q: str = "",
+        country: str = "",
+        actor: str = "",
+        root: str = "",
+        quad_class: str = "",
+        since: str = "",
+        until: str = "",
+        lang: str = "",
+        page: int = 1,
+    ) -> dict[str, Any]:
         """Paged search over events or articles with the same filters as /search."""
         return jsonable(search_data(request, kind))
 
     @app.post("/api/ingest", tags=["api"])
-    async def api_ingest(request: Request, files: list[UploadFile] = File(default=[]),
-                         text: str = Form(default=""), name: str = Form(default="pasted.txt")):
+    async def api_ingest(
+        request: Request,
+        files: list[UploadFile] = File(default=[]),
+        text: str = Form(default=""),
+        name: str = Form(default="pasted.txt"),
+    ):
         """Ingest uploaded files and/or pasted text, then code them when the coder is available."""
         if read_only:
             raise HTTPException(403, "server runs read-only; restart without --read-only to upload")
@@ -391,10 +422,13 @@ def check_bind(host: str, allow_remote: bool) -> None:
     if not allow_remote:
         from multivector.errors import UsageError
 
-        raise UsageError(f"refusing to bind {host}: the dashboard has no login; pass allow_remote=True "
-                         "(--allow-remote) to expose it")
-    print(f"warning: serving on {host}, reachable from other machines without authentication",
-          file=sys.stderr)
+        raise UsageError(
+            f"refusing to bind {host}: the dashboard has no login; pass allow_remote=True "
+            "(--allow-remote) to expose it"
+        )
+    print(
+        f"warning: serving on {host}, reachable from other machines without authentication", file=sys.stderr
+    )
 
 
 def marker_path(db: str | Path) -> Path:
@@ -424,12 +458,19 @@ def lock_message(db: str | Path) -> str | None:
     info = server_info(db)
     if info is None:
         return None
-    return (f"{db}: held by the multivector dashboard at {info['url']} (pid {info['pid']}); "
-            f"upload files at {info['url']}/upload or stop the server first")
+    return (
+        f"{db}: held by the multivector dashboard at {info['url']} (pid {info['pid']}); "
+        f"upload files at {info['url']}/upload or stop the server first"
+    )
 
 
-def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, allow_remote: bool = False,
-          read_only: bool = False) -> None:
+def serve(
+    db: str | Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    allow_remote: bool = False,
+    read_only: bool = False,
+) -> None:
     """Run the dashboard with uvicorn until interrupted, announcing itself in a sidecar marker."""
     import json
     import os

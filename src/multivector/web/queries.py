@@ -24,18 +24,27 @@ def rows(con: Any, sql: str, params: list[Any] | None = None) -> list[dict[str, 
 
 def overview(con: Any) -> dict[str, Any]:
     """Corpus size, date range, top actors and latest events for the landing page."""
-    counts = rows(con, "SELECT (SELECT count(*) FROM articles) AS articles,"
-                       " (SELECT count(*) FROM events) AS events,"
-                       " (SELECT count(*) FROM mentions) AS mentions,"
-                       " (SELECT count(*) FROM facts) AS facts,"
-                       " (SELECT min(date) FROM articles) AS first_date,"
-                       " (SELECT max(date) FROM articles) AS last_date")[0]
-    top = rows(con, "SELECT country, count(*) AS events FROM ("
-                    " SELECT source_country AS country FROM events UNION ALL"
-                    " SELECT target_country FROM events) WHERE country IS NOT NULL"
-                    " GROUP BY country ORDER BY events DESC, country LIMIT 15")
-    latest = rows(con, f"SELECT {EVENT_COLS} FROM events e LEFT JOIN articles a ON a.id = e.article_id"
-                       " ORDER BY coalesce(e.date, a.date) DESC NULLS LAST, e.event_id LIMIT 20")
+    counts = rows(
+        con,
+        "SELECT (SELECT count(*) FROM articles) AS articles,"
+        " (SELECT count(*) FROM events) AS events,"
+        " (SELECT count(*) FROM mentions) AS mentions,"
+        " (SELECT count(*) FROM facts) AS facts,"
+        " (SELECT min(date) FROM articles) AS first_date,"
+        " (SELECT max(date) FROM articles) AS last_date",
+    )[0]
+    top = rows(
+        con,
+        "SELECT country, count(*) AS events FROM ("
+        " SELECT source_country AS country FROM events UNION ALL"
+        " SELECT target_country FROM events) WHERE country IS NOT NULL"
+        " GROUP BY country ORDER BY events DESC, country LIMIT 15",
+    )
+    latest = rows(
+        con,
+        f"SELECT {EVENT_COLS} FROM events e LEFT JOIN articles a ON a.id = e.article_id"
+        " ORDER BY coalesce(e.date, a.date) DESC NULLS LAST, e.event_id LIMIT 20",
+    )
     return {"counts": counts, "top_actors": top, "latest": latest}
 
 
@@ -46,8 +55,10 @@ def event_filters(f: dict[str, Any]) -> tuple[str, list[Any]]:
         where.append("(e.source_country = ? OR e.target_country = ?)")
         params += [f["country"], f["country"]]
     if f.get("actor"):
-        where.append("(e.source_actor_id = ? OR e.target_actor_id = ?"
-                     " OR e.source_name ILIKE ? OR e.target_name ILIKE ?)")
+        where.append(
+            "(e.source_actor_id = ? OR e.target_actor_id = ?"
+            " OR e.source_name ILIKE ? OR e.target_name ILIKE ?)"
+        )
         params += [f["actor"], f["actor"], f"%{f['actor']}%", f"%{f['actor']}%"]
     if f.get("root"):
         where.append("e.root = ?")
@@ -97,8 +108,11 @@ def search_events(con: Any, f: dict[str, Any], limit: int, offset: int) -> tuple
     where, params = event_filters(f)
     base = f"FROM events e LEFT JOIN articles a ON a.id = e.article_id {where}"
     total = con.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-    page = rows(con, f"SELECT {EVENT_COLS} {base} ORDER BY date DESC NULLS LAST, e.event_id"
-                     " LIMIT ? OFFSET ?", [*params, limit, offset])
+    page = rows(
+        con,
+        f"SELECT {EVENT_COLS} {base} ORDER BY date DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
     return page, total
 
 
@@ -106,56 +120,86 @@ def search_articles(con: Any, f: dict[str, Any], limit: int, offset: int) -> tup
     """One page of matching articles plus the total count."""
     where, params = article_filters(f)
     total = con.execute(f"SELECT count(*) FROM articles a {where}", params).fetchone()[0]
-    page = rows(con, f"SELECT {ARTICLE_COLS} FROM articles a {where}"
-                     " ORDER BY a.date DESC NULLS LAST, a.id LIMIT ? OFFSET ?", [*params, limit, offset])
+    page = rows(
+        con,
+        f"SELECT {ARTICLE_COLS} FROM articles a {where}"
+        " ORDER BY a.date DESC NULLS LAST, a.id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
     return page, total
 
 
 def event(con: Any, event_id: str) -> dict[str, Any] | None:
-    found = rows(con, "SELECT e.*, a.title AS article_title, a.url AS article_url, a.date AS article_date"
-                      " FROM events e LEFT JOIN articles a ON a.id = e.article_id WHERE e.event_id = ?",
-                 [event_id])
+    found = rows(
+        con,
+        "SELECT e.*, a.title AS article_title, a.url AS article_url, a.date AS article_date"
+        " FROM events e LEFT JOIN articles a ON a.id = e.article_id WHERE e.event_id = ?",
+        [event_id],
+    )
     return found[0] if found else None
 
 
 def article(con: Any, article_id: str) -> dict[str, Any] | None:
-    found = rows(con, "SELECT id, title, date, lang, url, source_path, part, text, duplicate_of"
-                      " FROM articles WHERE id = ?", [article_id])
+    found = rows(
+        con,
+        "SELECT id, title, date, lang, url, source_path, part, text, duplicate_of FROM articles WHERE id = ?",
+        [article_id],
+    )
     return found[0] if found else None
 
 
 def article_events(con: Any, article_id: str) -> list[dict[str, Any]]:
-    return rows(con, f"SELECT {EVENT_COLS}, e.span_start, e.span_end FROM events e"
-                     " LEFT JOIN articles a ON a.id = e.article_id WHERE e.article_id = ?"
-                     " ORDER BY e.span_start, e.event_id LIMIT 500", [article_id])
+    return rows(
+        con,
+        f"SELECT {EVENT_COLS}, e.span_start, e.span_end FROM events e"
+        " LEFT JOIN articles a ON a.id = e.article_id WHERE e.article_id = ?"
+        " ORDER BY e.span_start, e.event_id LIMIT 500",
+        [article_id],
+    )
 
 
 def article_mentions(con: Any, article_id: str) -> list[dict[str, Any]]:
-    return rows(con, 'SELECT "start", "end", text, actor_id, name, country, agent FROM mentions'
-                     ' WHERE article_id = ? ORDER BY "start" LIMIT 500', [article_id])
+    return rows(
+        con,
+        'SELECT "start", "end", text, actor_id, name, country, agent FROM mentions'
+        ' WHERE article_id = ? ORDER BY "start" LIMIT 500',
+        [article_id],
+    )
 
 
 def duplicates(con: Any, article_id: str) -> list[dict[str, Any]]:
     """Near- and exact-duplicate links in both directions."""
-    return rows(con, "SELECT article_id, duplicate_of, kind, similarity, source_path, part FROM duplicates"
-                     " WHERE article_id = ? OR duplicate_of = ? ORDER BY kind, article_id LIMIT 200",
-                [article_id, article_id])
+    return rows(
+        con,
+        "SELECT article_id, duplicate_of, kind, similarity, source_path, part FROM duplicates"
+        " WHERE article_id = ? OR duplicate_of = ? ORDER BY kind, article_id LIMIT 200",
+        [article_id, article_id],
+    )
 
 
 def country_facts(con: Any, iso3: str, limit: int = 50) -> list[dict[str, Any]]:
-    return rows(con, "SELECT f.kind, f.value, f.unit, f.currency, f.period, f.sentence, f.article_id"
-                     " FROM facts f WHERE list_contains(f.actors, ?) LIMIT ?", [iso3, limit])
+    return rows(
+        con,
+        "SELECT f.kind, f.value, f.unit, f.currency, f.period, f.sentence, f.article_id"
+        " FROM facts f WHERE list_contains(f.actors, ?) LIMIT ?",
+        [iso3, limit],
+    )
 
 
 def dyad_events(con: Any, a: str, b: str, limit: int, offset: int) -> tuple[list[dict], int]:
     """Evidence list for a dyad, both directions, newest first."""
-    where = ("WHERE (e.source_country = ? AND e.target_country = ?)"
-             " OR (e.source_country = ? AND e.target_country = ?)")
+    where = (
+        "WHERE (e.source_country = ? AND e.target_country = ?)"
+        " OR (e.source_country = ? AND e.target_country = ?)"
+    )
     params = [a, b, b, a]
     base = f"FROM events e LEFT JOIN articles a ON a.id = e.article_id {where}"
     total = con.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-    page = rows(con, f"SELECT {EVENT_COLS}, e.sentence {base} ORDER BY date DESC NULLS LAST, e.event_id"
-                     " LIMIT ? OFFSET ?", [*params, limit, offset])
+    page = rows(
+        con,
+        f"SELECT {EVENT_COLS}, e.sentence {base} ORDER BY date DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
     return page, total
 
 
