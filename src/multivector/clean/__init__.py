@@ -15,6 +15,7 @@ from multivector.clean.markup import strip_markdown
 from multivector.clean.text import split_text
 from multivector.errors import MultivectorError
 from multivector.records import Article, RawDocument
+from multivector.sources.encoding import scrub_surrogates
 
 __all__ = ["article_id", "clean_document", "detect_language", "normalise_text", "parse_date"]
 
@@ -27,6 +28,10 @@ def _container_date(doc: RawDocument) -> tuple[str | None, str | None]:
 
 def clean_document(doc: RawDocument) -> list[Article]:
     """Clean one document; raises MultivectorError when no article text is left, so it is reported."""
+    for field in ("content", "title", "url", "date", "lang", "doc_id"):
+        value = getattr(doc, field, None)
+        if isinstance(value, str):
+            setattr(doc, field, scrub_surrogates(value))
     if doc.kind == "html":
         page = extract_html(doc.content, doc.url)
         parts = [] if page is None else [(page.title, page.date, page.date_precision, page.text)]

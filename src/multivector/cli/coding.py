@@ -383,7 +383,11 @@ def evaluate(
         Path | None, typer.Option(help="The shared corpora folder (default: ../shared/corpora).")
     ] = None,
     only: Annotated[
-        list[str] | None, typer.Option("--only", help="coding, actors, extraction, stories (repeatable).")
+        list[str] | None,
+        typer.Option(
+            "--only",
+            help="coding, official, actors, extraction, stories, unga (repeatable; default all but unga).",
+        ),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, jsonl, csv or tsv.")] = "table",
 ) -> None:

@@ -8,6 +8,7 @@ Results can be cached per article content hash (``cache=``), which makes re-runs
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -24,6 +25,7 @@ from multivector.nlp.cache import ResultCache, content_key, package_fingerprint
 from multivector.nlp.pipeline import get_nlp, parse_many
 from multivector.nlp.sentences import Prefilter, Sentence, split_sentences
 from multivector.records import Article, Event, Fact, Mention
+from multivector.sources.encoding import scrub_surrogates
 
 CODER_VERSION = "1"
 _BOILERPLATE = re.compile(
@@ -195,6 +197,7 @@ def code_text(
     event-type evaluation; the East/West analysis needs known countries and leaves it off.
     ``speaker`` (a country code) is who is talking — a UN speech, a ministry statement — so "we", "our",
     "my country", "my delegation" … are that country's government."""
+    text = scrub_surrogates(text)
     return _code(text, date, article_id, resolver, mentions, unknown_actors, speaker=speaker).events
 
 
@@ -358,7 +361,8 @@ def _code(
         tok += len(d)
     if res is not None:
         raw = res.find_mentions(merged, date=date)
-        mentions = [_shift(m, starts, article_id) for m in raw]
+        keys = [st[1] for st in starts]
+        mentions = [_shift(m, keys, starts, article_id) for m in raw]
     else:
         mentions = [m for m in given]
     house = (
@@ -576,26 +580,14 @@ def _delta(merged_char: int, starts: list[tuple[int, int, int]]) -> int:
     return base[2] - base[1]
 
 
-def _shift(m: Mention, starts: list[tuple[int, int, int]], article_id: str | None) -> Mention:
-    base = starts[0]
-    for st in starts:
-        if st[1] <= m.start:
-            base = st
-        else:
-            break
+def _shift(
+    m: Mention, keys: list[int], starts: list[tuple[int, int, int]], article_id: str | None
+) -> Mention:
+    """Move a mention from merged-text offsets to article offsets (``keys``: the sentences' merged
+    starts, sorted, so a long article costs a bisection per mention, not a scan)."""
+    base = starts[max(0, bisect.bisect_right(keys, m.start) - 1)]
     delta = base[2] - base[1]
-    return Mention(
-        m.text,
-        m.start + delta,
-        m.end + delta,
-        m.actor_id,
-        m.name,
-        m.country,
-        m.agent,
-        m.alignment,
-        m.confidence,
-        article_id,
-    )
+    return replace(m, start=m.start + delta, end=m.end + delta, article_id=article_id)
 
 
 def _is_analyst(m: Mention) -> bool:

@@ -26,7 +26,7 @@ def default_cache_dir() -> Path:
 def content_key(*parts: str | None) -> str:
     h = hashlib.sha256()
     for part in parts:
-        h.update((part or "").encode("utf-8"))
+        h.update((part or "").encode("utf-8", "surrogatepass"))
         h.update(b"\x00")
     return h.hexdigest()
 

@@ -143,7 +143,7 @@ def _json_kind(text: str, lname: str, at_eof: bool) -> str | None:
         obj = json.loads(first)
         if isinstance(obj, dict):
             return "jsonl"
-    except ValueError:
+    except (ValueError, RecursionError):
         pass
     if lname.endswith(_JSONL_EXT):
         return "jsonl"
@@ -156,7 +156,7 @@ def _json_kind(text: str, lname: str, at_eof: bool) -> str | None:
         try:
             json.loads(text)
             return "json"
-        except ValueError:
+        except (ValueError, RecursionError):
             return None
     return None
 
@@ -170,7 +170,7 @@ def _looks_like_json_array(text: str, lname: str, at_eof: bool) -> bool:
     if at_eof:
         try:
             return isinstance(json.loads(text), list)
-        except ValueError:
+        except (ValueError, RecursionError):
             return False
     return False
 

@@ -27,6 +27,15 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 #: Single-byte code pages tried by the scorer, in order of preference when they score the same.
 CANDIDATES = ("cp1251", "cp1252", "cp1250", "koi8_r", "cp866", "iso8859_15", "latin-1")
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub_surrogates(text: str) -> str:
+    """Replace lone UTF-16 surrogates (JSON's ``"\\ud83d"`` without its pair) with U+FFFD: they are
+    not encodable, so hashing, Arrow and every writer downstream would fail on them."""
+    return _SURROGATE.sub("\ufffd", text) if text and _SURROGATE.search(text) else text
+
+
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]{2,40})""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.\-]{2,40})["']""", re.I)
 _WORD = re.compile(r"\w+")

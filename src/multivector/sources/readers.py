@@ -77,6 +77,9 @@ def read_jsonl(label: str, stream: BinaryIO, *, max_bytes: int) -> Iterator[Item
         except ValueError as exc:
             yield InputError(where, f"invalid JSON: {_json_error(exc)}")
             continue
+        except RecursionError:
+            yield InputError(where, "JSON nested too deeply")
+            continue
         item = document_from_json(obj, label, where, index)
         if isinstance(item, RawDocument):
             index += 1
@@ -143,6 +146,9 @@ def read_json(label: str, stream: BinaryIO, *, max_bytes: int) -> Iterator[Item]
         obj = json.loads(text.lstrip("\ufeff"))
     except ValueError as exc:
         yield InputError(label, f"invalid JSON: {_json_error(exc)}")
+        return
+    except RecursionError:
+        yield InputError(label, "JSON nested too deeply")
         return
     items = obj if isinstance(obj, list) else [obj]
     if not items:
