@@ -32,6 +32,21 @@ def _flat(value: Any) -> str:
     return str(value)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """A text cell a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``) gets a leading ``'``;
+    numbers such as ``-2.5`` stay numbers."""
+    if not cell.startswith(_FORMULA_START):
+        return cell
+    try:
+        float(cell)
+        return cell
+    except ValueError:
+        return "'" + cell
+
+
 def _cell_for_people(value: Any) -> str:
     """Table cells round floats to four significant digits; machine formats keep full precision."""
     if isinstance(value, float):
@@ -41,7 +56,7 @@ def _cell_for_people(value: Any) -> str:
 
 def _tsv_cell(value: Any) -> str:
     """TSV has no quoting, so tabs and newlines inside a value become spaces."""
-    return _flat(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    return neutralise(_flat(value).replace("\t", " ").replace("\r", " ").replace("\n", " "))
 
 
 def _peek_columns(records: Iterable[Mapping[str, Any]]) -> tuple[Iterable[Mapping[str, Any]], list[str]]:
@@ -81,7 +96,7 @@ def write_records(
             writer = csv.writer(out, lineterminator="\n")
             writer.writerow(columns)
             for rec in records:
-                writer.writerow([_flat(rec.get(c)) for c in columns])
+                writer.writerow([neutralise(_flat(rec.get(c))) for c in columns])
                 count += 1
         else:
             out.write("\t".join(columns) + "\n")
@@ -91,13 +106,15 @@ def write_records(
     else:
         from rich.console import Console
         from rich.table import Table
+        from rich.text import Text
 
         table = Table(title=title, show_lines=False)
         widths = max_width or {}
         for c in columns:
             table.add_column(c, overflow="ellipsis", max_width=widths.get(c), no_wrap=c in widths)
         for rec in records:
-            table.add_row(*[_cell_for_people(rec.get(c)) for c in columns])
+            # Text, not str: a title or path holding "[bold]" or "[/]" is data, never rich markup
+            table.add_row(*[Text(_cell_for_people(rec.get(c))) for c in columns])
             count += 1
         Console(file=out, width=None if out.isatty() else 200).print(table)
     out.flush()

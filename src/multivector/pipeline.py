@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -147,6 +148,8 @@ class RunReport(IngestReport):
     events: int = 0
     mentions: int = 0
     facts: int = 0
+    #: articles coded in this run whose language has no event patterns yet, by language
+    uncoded_languages: Counter = field(default_factory=Counter)
 
 
 @dataclass
@@ -176,6 +179,22 @@ class CodedBatch:
         self.ids, self.events, self.mentions, self.facts = [], [], [], []
 
 
+#: languages with event patterns; other articles get actor mentions only (and a notice per run)
+CODED_LANGUAGES = frozenset({"en"})
+
+
+def language_notice(counts: Counter) -> str | None:
+    """One line naming the articles whose events were not coded for their language, or None."""
+    if not counts:
+        return None
+    parts = ", ".join(f"{lang} {n}" for lang, n in counts.most_common())
+    total = sum(counts.values())
+    return (
+        f"{total} article(s) in languages whose events are not coded yet: {parts} "
+        "(actors are resolved and stored; events come from English text only)"
+    )
+
+
 def run(
     paths: Iterable[str],
     store,
@@ -200,7 +219,7 @@ def run(
     from multivector.coding import code_articles
     from multivector.coding.api import coder_id
 
-    coder = coder_id()
+    coder = coder_id(resolver)
     report = RunReport()
     queued: set[str] = set()  # ids sent to the coder in this run: a copy later in the input is not recoded
 
@@ -223,6 +242,8 @@ def run(
 
     coded = CodedBatch()
     for art, result in code_articles(to_code(), resolver=resolver, cache=cache, n_process=n_process):
+        if art.lang not in CODED_LANGUAGES:
+            report.uncoded_languages[art.lang or "other"] += 1
         coded.add(art.id, result)
         if len(coded.ids) >= batch_size:
             coded.write(store, coder, report)

@@ -178,3 +178,15 @@ def test_evaluate_prints_one_table(corpora_dir: Path) -> None:
     assert all(0.5 < r["value"] <= 1 for r in rows)
     bad = runner.invoke(app, ["evaluate", "--corpora", str(corpora_dir), "--only", "nonsense"])
     assert bad.exit_code == 2
+
+
+def test_articles_in_languages_without_patterns_get_a_notice(tmp_path):
+    doc = tmp_path / "mixed.jsonl"
+    rows = [
+        {"text": "Армения и Грузия подписали в Тбилиси соглашение о железнодорожном сообщении."},
+        {"text": "Poland signed an energy agreement with Lithuania in Vilnius on Monday, officials said."},
+    ]
+    doc.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    res = CliRunner().invoke(app, ["code", str(doc), "--no-cache", "-j", "1"])
+    assert res.exit_code == 0, res.output
+    assert "1 article(s) in languages whose events are not coded yet: ru 1" in " ".join(res.output.split())

@@ -49,7 +49,7 @@ def test_articles_jsonl_reports_bad_inputs_and_goes_on(inputs: Path) -> None:
     assert res.exit_code == 1
     rows = [json.loads(x) for x in res.stdout.splitlines()]
     assert len(rows) == 3
-    assert set(rows[0]) == {"id", "title", "date", "lang", "url", "source_path", "part", "text"}
+    assert set(rows[0]) == {"id", "source_id", "title", "date", "lang", "url", "source_path", "part", "text"}
     by_title = {r["title"]: r for r in rows}
     assert by_title["Talks resume in Brussels"]["date"] == "2023-05-14"
     assert by_title["Round two"]["date"] is None  # month precision is not a day: printed as null
@@ -91,3 +91,60 @@ def test_stdin_is_read(tmp_path: Path) -> None:
     res = runner.invoke(app, ["articles", "-", "-f", "jsonl"], input="Headline\n2020-01-02\n\n" + BODY)
     assert res.exit_code == 0, res.output
     assert json.loads(res.stdout)["date"] == "2020-01-02"
+
+
+def test_paths_that_look_like_markup_are_printed_as_they_are(tmp_path: Path) -> None:
+    odd = tmp_path / "a[/]b"
+    odd.mkdir(parents=True)
+    (odd / "f.txt").write_text("junk")
+    missing = tmp_path / "[bold]x" / "none.txt"
+    res = runner.invoke(app, ["ingest", str(odd / "f.txt"), str(missing), "--db", str(tmp_path / "t.duckdb")])
+    assert res.exit_code == 1, res.output
+    assert f"{odd / 'f.txt'}:" in res.output and f"{missing}:" in res.output
+
+
+def test_listing_tables_show_titles_with_brackets(tmp_path: Path) -> None:
+    doc = tmp_path / "one.jsonl"
+    doc.write_text(json.dumps({"title": "[bold]Talks[/] in [red]Minsk", "text": BODY}) + "\n")
+    res = runner.invoke(app, ["articles", str(doc)], env={"COLUMNS": "300"})
+    assert res.exit_code == 0, res.output
+    assert "[bold]Talks[/]" in res.output
+
+
+def test_folder_furniture_is_skipped_with_a_note_but_read_when_named(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "article.txt").write_text("Talks in Brussels\n\n" + BODY)
+    (folder / "README.md").write_text("# How this folder was scraped\n\n" + BODY.replace("Friday", "Monday"))
+    (folder / "sitemap.xml").write_text('<?xml version="1.0"?><urlset><url><loc>x</loc></url></urlset>')
+    (folder / "LICENSE").write_text("Permission is granted to copy these files for any purpose whatsoever.")
+    res = runner.invoke(app, ["articles", str(folder), "-f", "jsonl"])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(x) for x in res.stdout.splitlines() if x.startswith("{")]
+    assert [Path(r["source_path"]).name for r in rows] == ["article.txt"]
+    for name in ("README.md", "sitemap.xml", "LICENSE"):
+        assert f"skipped {folder / name}" in res.output
+    named = runner.invoke(app, ["articles", str(folder / "README.md"), "-f", "jsonl"])
+    assert named.exit_code == 0 and "scraped" in named.stdout
+
+
+def test_a_bad_path_leaves_no_empty_database(tmp_path: Path) -> None:
+    db = tmp_path / "new.duckdb"
+    res = runner.invoke(app, ["ingest", str(tmp_path / "missing.txt"), "--db", str(db)])
+    assert res.exit_code == 1 and "not created" in " ".join(res.output.split())
+    assert not db.exists()
+
+
+def test_articles_show_the_inputs_own_id(tmp_path: Path) -> None:
+    doc = tmp_path / "ids.jsonl"
+    doc.write_text(json.dumps({"id": "wire-4711", "text": BODY}) + "\n")
+    res = runner.invoke(app, ["articles", str(doc), "-f", "jsonl"])
+    assert json.loads(res.stdout)["source_id"] == "wire-4711"
+
+
+def test_dask_refuses_options_it_would_ignore(tmp_path: Path) -> None:
+    for extra in (["--workers", "2"], ["--actors", str(tmp_path / "a.yaml")]):
+        res = runner.invoke(
+            app, ["run", str(tmp_path), "--dask", "local", "--db", str(tmp_path / "d.duckdb"), *extra]
+        )
+        assert res.exit_code == 2 and "does not apply to --dask" in res.output, res.output

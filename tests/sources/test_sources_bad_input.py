@@ -60,13 +60,18 @@ def test_whitespace_only_file(tmp_path: Path, data: bytes) -> None:
         (b"\x00\x01\x02binary\x00" * 100, "NUL"),
         (bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15]) * 300, "control"),
         (b"PK\x03\x04" + b"\x00" * 100, "zip"),
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
     ],
-    ids=["nul", "control", "zip", "pdf"],
+    ids=["nul", "control", "zip"],
 )
 def test_binary_file(tmp_path: Path, data: bytes, words: str) -> None:
     _, err = single_error([write(tmp_path, "blob.txt", data), write(tmp_path, "ok.txt", GOOD)])
     assert "binary file" in err.reason and words in err.reason
+
+
+def test_pdf_header_without_a_body_is_a_corrupt_pdf(tmp_path: Path) -> None:
+    data = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
+    _, err = single_error([write(tmp_path, "blob.txt", data), write(tmp_path, "ok.txt", GOOD)])
+    assert "corrupt or truncated PDF" in err.reason
 
 
 def test_file_too_large_is_not_read_into_memory(tmp_path: Path) -> None:

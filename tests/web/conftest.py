@@ -186,7 +186,7 @@ def client(db: Path):
     from multivector.web.app import create_app
 
     app = create_app(db, coder=None)
-    with TestClient(app) as c:
+    with TestClient(app, base_url="http://127.0.0.1") as c:
         yield c
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from multivector.records import Event, Mention
 
+LOCAL = "http://127.0.0.1"
 LONG = (
     "Armenia and the European Union signed a new partnership agreement in Brussels on Monday. "
     "Officials in Yerevan said the document covers trade, visas and energy cooperation. "
@@ -100,7 +101,7 @@ def test_upload_calls_coder(db):
         )
         return [ev], [m, t], []
 
-    with TestClient(create_app(db, coder=coder)) as c:
+    with TestClient(create_app(db, coder=coder), base_url=LOCAL) as c:
         body = c.post("/api/ingest", data={"text": LONG, "name": "arm.txt"}).json()
         assert body["events"] == 1 and len(seen) == 1
         assert c.get("/api/search?country=ARM").json()["total"] == 1
@@ -115,7 +116,7 @@ def test_read_only_refuses_upload(db):
 
     from multivector.web.app import create_app
 
-    with TestClient(create_app(db, read_only=True)) as c:
+    with TestClient(create_app(db, read_only=True), base_url=LOCAL) as c:
         assert c.get("/").status_code == 200
         r = c.post("/api/ingest", data={"text": LONG})
         assert r.status_code == 403 and "read-only" in r.json()["detail"]
@@ -171,7 +172,7 @@ def test_country_summary_is_recomputed_after_an_upload(db):
         )
         return [ev], [m, t], []
 
-    with TestClient(create_app(db, coder=fake_coder)) as c:
+    with TestClient(create_app(db, coder=fake_coder), base_url=LOCAL) as c:
         before = c.get("/api/country/KAZ").json()
         again = c.get("/api/country/KAZ").json()
         assert before == again

@@ -166,11 +166,27 @@ _NOT_NAMES = {
 }
 
 
+def _files_fingerprint(files: list[str | Path]) -> str:
+    import hashlib
+
+    if not files:
+        return ""
+    h = hashlib.sha256()
+    for f in files:
+        h.update(Path(f).read_bytes())
+        h.update(b"\x00")
+    return h.hexdigest()[:12]
+
+
 class ActorResolver:
     """Turns text into actor mentions. Build once and reuse: the matcher is compiled on first use."""
 
     def __init__(self, extra_files: Iterable[str | Path] = (), nlp: Any = None) -> None:
+        extra_files = list(extra_files)
         self.data: ActorData = load_actor_data(extra_files)
+        #: what the user's actor files add to the coder's identity ("" without any): cached results and
+        #: ``coded`` marks made without them (or with other versions of them) are never reused
+        self.fingerprint = _files_fingerprint(extra_files)
         self._nlp = nlp
         self._matcher: Any = None
         self._case: dict[str, tuple[bool, bool]] = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from multivector.clean.dates import parse_date
 from multivector.clean.hashing import article_id, normalise_text
 from multivector.clean.html import extract_html
-from multivector.clean.lang import detect_language
+from multivector.clean.lang import detect_language, normalise_lang
 from multivector.clean.markup import strip_markdown
 from multivector.clean.text import split_text
 from multivector.errors import MultivectorError
@@ -61,7 +61,7 @@ def clean_document(doc: RawDocument) -> list[Article]:
                 title=title,
                 date=d,
                 date_precision=prec,
-                lang=(doc.lang if doc.lang and i == 0 else None) or detect_language(text),
+                lang=(normalise_lang(doc.lang) if i == 0 else None) or detect_language(text),
                 url=url,
                 source_path=doc.source_path,
                 part=i,

@@ -147,6 +147,17 @@ def _fallback_parser() -> Any:
     )
 
 
+_ISO_SHAPE = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:$|[T ])")
+
+
+def _valid_iso(m: re.Match[str]) -> bool:
+    try:
+        date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+    except ValueError:
+        return False
+    return True
+
+
 def parse_date(text: str | None) -> tuple[str | None, str | None]:
     """An ISO date and its precision ("day", "month", "year"), or ``(None, None)``.
 
@@ -155,6 +166,9 @@ def parse_date(text: str | None) -> tuple[str | None, str | None]:
     """
     if not text or not text.strip() or len(text) > 80:
         return None, None
+    iso = _ISO_SHAPE.match(text.strip())
+    if iso and not _valid_iso(iso):
+        return None, None  # "2016-13-01" is a broken date, not 13 January read the other way round
     hit = _explicit(text)
     if hit:
         return hit

@@ -27,3 +27,18 @@ def detect_language(text: str) -> str:
         return "other"
     lang, prob = _identifier().classify(sample)
     return lang if lang in SUPPORTED and prob >= MIN_PROBABILITY else "other"
+
+
+_ALIASES = {"ua": "uk", "ukr": "uk", "rus": "ru", "eng": "en"}
+
+
+def normalise_lang(code: object) -> str | None:
+    """A declared language (HTML ``lang``, feed, JSONL field) as ``en``/``ru``/``uk``/``other``:
+    "en-US", "ru_RU", "UK" collapse to their language; None when nothing usable was declared."""
+    if not isinstance(code, str) or not code.strip():
+        return None
+    base = code.strip().lower().replace("_", "-").split("-", 1)[0]
+    base = _ALIASES.get(base, base)
+    if not base.isalpha() or not 2 <= len(base) <= 3:
+        return None
+    return base if base in SUPPORTED else "other"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from multivector.cli._common import app, err
+from multivector.cli._common import app, err, error_line
 from multivector.errors import MultivectorError
 
 # Importing the command modules registers their commands, in pipeline order for --help.
@@ -29,5 +29,5 @@ def main() -> None:
     try:
         app()
     except MultivectorError as exc:
-        err.print(f"[red]error[/red]: {exc}", highlight=False, soft_wrap=True)
+        err.print(error_line(str(exc)), highlight=False, soft_wrap=True)
         sys.exit(2)

@@ -7,12 +7,14 @@ progress, warnings and errors go to stderr; exit code 0 = all good, 1 = some inp
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from multivector import __version__
 from multivector.errors import InputError, MultivectorError
@@ -25,7 +27,13 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
+# markup off: paths and titles such as "[bold]x" or "a[/]b" are data; colour comes from Text styles
+err = Console(stderr=True, markup=False)
+
+
+def error_line(message: str) -> Text:
+    return Text.assemble(("error", "red"), f": {message}")
+
 
 DbOption = Annotated[
     str | None,
@@ -36,7 +44,7 @@ PathsArg = Annotated[list[str], typer.Argument(help="Files or directories; '-' r
 
 
 def report_error(e: InputError) -> None:
-    err.print(f"[red]error[/red]: {e.path}: {e.reason}", highlight=False, soft_wrap=True)
+    err.print(error_line(f"{e.path}: {e.reason}"), highlight=False, soft_wrap=True)
 
 
 def fail(exc: MultivectorError, db: str | bool | None = False) -> None:
@@ -45,7 +53,7 @@ def fail(exc: MultivectorError, db: str | bool | None = False) -> None:
     message = str(exc)
     if db is not False and "lock" in message.lower():
         message = _dashboard_lock(db) or message
-    err.print(f"[red]error[/red]: {message}", highlight=False, soft_wrap=True)
+    err.print(error_line(message), highlight=False, soft_wrap=True)
     raise typer.Exit(2)
 
 
@@ -95,6 +103,41 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+@contextmanager
+def new_store_guard(db: str | None) -> Iterator[dict[str, int]]:
+    """For commands that create a store: when the run stored no article in a database that did not
+    exist before (every path was bad), the empty file is removed instead of left behind."""
+    from multivector.store import resolve_db_path
+
+    path = resolve_db_path(db)
+    fresh = not path.exists()
+    outcome = {"added": 0}
+    try:
+        yield outcome
+    finally:
+        if fresh and outcome["added"] == 0:
+            for leftover in (path, path.with_name(path.name + ".wal")):
+                leftover.unlink(missing_ok=True)
+            outcome["removed"] = 1
+
+
+class _NoteHandler(logging.Handler):
+    """Library warnings (a skipped README, …) as one "note:" line each on stderr, never a traceback."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        err.print(
+            Text.assemble(("note", "yellow"), f": {record.getMessage()}"), highlight=False, soft_wrap=True
+        )
+
+
+def _install_notes() -> None:
+    root = logging.getLogger("multivector")
+    if not any(isinstance(h, _NoteHandler) for h in root.handlers):
+        handler = _NoteHandler(logging.WARNING)
+        root.addHandler(handler)
+        root.setLevel(min(root.level or logging.WARNING, logging.WARNING))
+
+
 @app.callback()
 def _root(
     version: Annotated[
@@ -102,3 +145,4 @@ def _root(
     ] = False,
 ) -> None:
     """multivector: who did what to whom, with the sentence that says so."""
+    _install_notes()

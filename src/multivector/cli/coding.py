@@ -4,12 +4,15 @@ evaluate, export."""
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections import Counter
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.text import Text
 
 from multivector.cli._common import (
     DbOption,
@@ -18,11 +21,12 @@ from multivector.cli._common import (
     article_progress,
     err,
     fail,
+    new_store_guard,
     open_store,
     report_error,
 )
 from multivector.cli.actors import ActorsOption, make_resolver
-from multivector.errors import InputError, MultivectorError
+from multivector.errors import InputError, MultivectorError, UsageError
 from multivector.output import write_records
 
 EVENT_COLUMNS = [
@@ -69,8 +73,23 @@ class EventFormat(StrEnum):
 
 EventFormatOption = Annotated[EventFormat, typer.Option("--format", "-f", help="Output format.")]
 WorkersOption = Annotated[
-    int, typer.Option("--workers", "-j", min=1, help="Worker processes (each codes whole articles).")
+    int | None,
+    typer.Option(
+        "--workers", "-j", min=1, help="Worker processes, each coding whole articles (default: one per CPU)."
+    ),
 ]
+
+
+def _workers(n: int | None) -> int:
+    """The number of coding processes: as asked, else the CPUs this process may use."""
+    if n:
+        return n
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the result cache.")]
 
 
@@ -127,18 +146,20 @@ def _write_lines(lines) -> int:
 def code(
     paths: PathsArg,
     fmt: EventFormatOption = EventFormat.jsonl,
-    workers: WorkersOption = 1,
+    workers: WorkersOption = None,
     actors: ActorsOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Code the events of PATHS without storing them: one record per event, with its evidence."""
     from multivector.coding import code_articles
-    from multivector.pipeline import extract_articles
+    from multivector.pipeline import CODED_LANGUAGES, extract_articles
 
     resolver = make_resolver(actors) if actors else None
     cache = _cache(no_cache)
     failed = 0
     seen: dict = {}
+
+    languages: Counter = Counter()
 
     def articles():
         nonlocal failed
@@ -147,10 +168,12 @@ def code(
                 failed += 1
                 report_error(item)
                 continue
+            if item.lang not in CODED_LANGUAGES:
+                languages[item.lang or "other"] += 1
             yield item
 
     def events():
-        coded = code_articles(articles(), resolver=resolver, cache=cache, n_process=workers)
+        coded = code_articles(articles(), resolver=resolver, cache=cache, n_process=_workers(workers))
         for art, (evs, _m, _f) in coded:
             seen.clear()  # only the article being written is needed: memory stays flat
             seen[art.id] = art
@@ -160,6 +183,7 @@ def code(
         _write_events(events(), fmt, seen)
     except MultivectorError as exc:
         fail(exc)
+    _language_note(languages)
     if failed:
         raise typer.Exit(1)
 
@@ -168,7 +192,7 @@ def code(
 def run(
     paths: PathsArg,
     db: DbOption = None,
-    workers: WorkersOption = 1,
+    workers: WorkersOption = None,
     actors: ActorsOption = None,
     no_cache: NoCacheOption = False,
     recode: Annotated[bool, typer.Option("--recode", help="Code again articles already coded.")] = False,
@@ -180,11 +204,18 @@ def run(
     """Ingest, code and store PATHS: the whole pipeline (idempotent: re-runs add nothing)."""
     from multivector.store import Store
 
+    if dask and (actors or workers):
+        what = "--actors (Dask workers load the packaged actors only)" if actors else "--workers"
+        fail(UsageError(f"{what} does not apply to --dask; size the Dask cluster instead of --workers"))
     resolver = make_resolver(actors) if actors else None
     try:
-        with Store(db) as store, article_progress("ingesting and coding") as advance:
+        with (
+            new_store_guard(db) as outcome,
+            Store(db) as store,
+            article_progress("ingesting and coding") as advance,
+        ):
             if dask:
-                report = _run_dask(paths, store, dask, recode=recode)
+                report = _run_dask(paths, store, dask, recode=recode, use_cache=not no_cache)
             else:
                 from multivector.pipeline import run as run_pipeline
 
@@ -193,14 +224,17 @@ def run(
                     store,
                     on_error=report_error,
                     on_progress=advance,
-                    n_process=workers,
+                    n_process=_workers(workers),
                     cache=_cache(no_cache),
                     resolver=resolver,
                     recode=recode,
                 )
             db_path = store.path
+            outcome["added"] = report.added + report.exact_duplicates
     except MultivectorError as exc:
         fail(exc, db)
+    if outcome.get("removed"):
+        db_path = f"nothing stored, so {db_path} was not created"
     err.print(
         f"{report.articles} articles read: {report.added} added, {report.exact_duplicates} exact duplicates, "
         f"{report.near_duplicates} near-duplicates linked; {report.coded} coded ({report.skipped_coded} "
@@ -209,18 +243,27 @@ def run(
         highlight=False,
         soft_wrap=True,
     )
+    _language_note(report.uncoded_languages)
     if report.errors:
         raise typer.Exit(1)
 
 
-def _run_dask(paths: list[str], store, address: str, *, recode: bool):
+def _language_note(counts) -> None:
+    from multivector.pipeline import language_notice
+
+    line = language_notice(counts)
+    if line:
+        err.print(Text.assemble(("note", "yellow"), f": {line}"), highlight=False, soft_wrap=True)
+
+
+def _run_dask(paths: list[str], store, address: str, *, recode: bool, use_cache: bool):
     """`run --dask`: extraction and coding on a Dask cluster, writes here (DuckDB has one writer)."""
     from multivector import scale
 
     runner = getattr(scale, "run_dask", None)
     if runner is None:
         raise MultivectorError("this installation has no Dask runner (multivector.scale.run_dask)")
-    return runner(paths, store, scheduler=address, on_error=report_error, recode=recode)
+    return runner(paths, store, scheduler=address, on_error=report_error, recode=recode, use_cache=use_cache)
 
 
 @app.command()

@@ -12,18 +12,20 @@ from multivector.cli._common import (
     article_progress,
     err,
     fail,
+    new_store_guard,
     report_error,
 )
 from multivector.errors import InputError, MultivectorError
 from multivector.output import Format, write_records
 
-ARTICLE_COLUMNS = ["id", "title", "date", "lang", "url", "source_path", "part", "text"]
+ARTICLE_COLUMNS = ["id", "source_id", "title", "date", "lang", "url", "source_path", "part", "text"]
 
 
 def _article_row(art) -> dict:
     """The CLI's article record: the ISO date is cut to day precision or null, as documented."""
     row = art.to_dict()
     row["date"] = art.date if art.date and len(art.date) == 10 else None
+    row["source_id"] = (art.extra or {}).get("source_id")  # the input's own id (JSONL, feed, WARC)
     return row
 
 
@@ -55,11 +57,15 @@ def ingest(paths: PathsArg, db: DbOption = None) -> None:
     from multivector.store import Store
 
     try:
-        with Store(db) as store, article_progress("ingesting") as advance:
-            report = run_ingest(paths, store, on_error=report_error, on_progress=advance)
-            db_path = store.path
+        with new_store_guard(db) as outcome:
+            with Store(db) as store, article_progress("ingesting") as advance:
+                report = run_ingest(paths, store, on_error=report_error, on_progress=advance)
+                db_path = store.path
+            outcome["added"] = report.added
     except MultivectorError as exc:
         fail(exc, db)
+    if outcome.get("removed"):
+        db_path = f"nothing stored, so {db_path} was not created"
     err.print(
         f"{report.articles} articles read: {report.added} added, {report.exact_duplicates} exact "
         f"duplicates, {report.near_duplicates} near-duplicates linked, {len(report.errors)} inputs failed "

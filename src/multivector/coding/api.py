@@ -126,14 +126,27 @@ def _default_resolver() -> Any:
 
 @lru_cache(maxsize=1)
 def _data_fingerprint() -> str:
-    """Identity of the coder: its code, its patterns and the actor data; cached results and stored
-    coding state are only reused while it is unchanged."""
-    return package_fingerprint(CODER_VERSION, ("multivector.coding", "multivector.actors", "multivector.nlp"))
+    """Identity of the coder: its code, its patterns, the packaged actor data and the parser (spaCy and
+    model versions); cached results and stored coding state are only reused while it is unchanged."""
+    from importlib import metadata
+
+    from multivector.nlp.pipeline import SPACY_MODEL
+
+    versions = []
+    for dist in ("spacy", SPACY_MODEL.replace("_", "-")):
+        try:
+            versions.append(f"{dist}={metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{dist}=?")
+    packages = ("multivector.coding", "multivector.actors", "multivector.nlp")
+    return package_fingerprint(CODER_VERSION + ";" + ";".join(versions), packages)
 
 
-def coder_id() -> str:
-    """Public name of the coder identity (stored per article in the ``coded`` table)."""
-    return _data_fingerprint()
+def coder_id(resolver: Any = None) -> str:
+    """Public name of the coder identity (stored per article in the ``coded`` table): the packaged
+    coder, plus the user's actor files when a resolver built from them is used."""
+    extra = getattr(resolver, "fingerprint", "") if resolver is not None else ""
+    return f"{_data_fingerprint()}+{extra}" if extra else _data_fingerprint()
 
 
 _DATELINE = re.compile(
@@ -211,7 +224,7 @@ def code_article(
     speaker = speaker or _speaker_of(article)
     key = None
     if cache is not None:
-        key = _cache_key(article, speaker)
+        key = _cache_key(article, speaker, coder_id(resolver))
         hit = cache.get(key)
         if hit is not None:
             return hit
@@ -260,7 +273,7 @@ def code_stream(
 
     def sentences() -> Iterator[str]:
         for art in articles:
-            key, hit = cached(art, cache)
+            key, hit = cached(art, cache, resolver)
             if hit is not None:
                 pending.append(_Pending(art, key, None, hit))
                 continue
@@ -435,20 +448,20 @@ def _speaker_of(article: Article) -> str | None:
     return value.strip().upper() if isinstance(value, str) and value.strip() else None
 
 
-def cached(article: Article, cache: ResultCache | None) -> tuple[str | None, Any]:
+def cached(article: Article, cache: ResultCache | None, resolver: Any = None) -> tuple[str | None, Any]:
     """(cache key, cached result or None) of an article; (None, None) without a cache."""
     if cache is None:
         return None, None
-    key = _cache_key(article, _speaker_of(article))
+    key = _cache_key(article, _speaker_of(article), coder_id(resolver))
     return key, cache.get(key)
 
 
-def _cache_key(article: Article, speaker: str | None) -> str:
+def _cache_key(article: Article, speaker: str | None, coder: str) -> str:
     # the speaker changes the result, so it is part of the key (only when set: old keys stay valid)
     extra = article.extra or {}
     # everything the speaker model reads (title, url, source label, speaker fields) changes the result
     voice = [article.title, article.url, extra.get("source"), extra.get("speaker")]
-    parts = [_data_fingerprint(), article.id, article.date, article.lang, article.text, repr(voice)]
+    parts = [coder, article.id, article.date, article.lang, article.text, repr(voice)]
     return content_key(*parts, *([f"speaker={speaker}"] if speaker else []))
 
 

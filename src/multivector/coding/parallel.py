@@ -34,10 +34,10 @@ def _init(resolver: Any) -> None:
     _WORKER["resolver"] = resolver
 
 
-def _work(articles: tuple[Article, ...], chunk: int) -> list[Result]:
+def _work(articles: tuple[Article, ...], chunk: int, resolver: Any = None) -> list[Result]:
     from multivector.coding.api import code_stream
 
-    resolver = _WORKER.get("resolver")
+    resolver = resolver if resolver is not None else _WORKER.get("resolver")
     return [coded for _art, coded in code_stream(articles, resolver=resolver, cache=None, chunk=chunk)]
 
 
@@ -111,7 +111,7 @@ def code_parallel(
 
     try:
         for art in articles:
-            key, hit = cached(art, cache)
+            key, hit = cached(art, cache, resolver)
             slot = _Slot(art, key, hit)
             pending.append(slot)
             if hit is None:
@@ -127,6 +127,14 @@ def code_parallel(
                     break
                 in_flight[0].wait()
             yield from ready(block=False)
+        if batch and pool is None:
+            # the whole input fits in one task: coding it here beats forking a pool for it
+            results = _work(tuple(s.article for s in batch), chunk, resolver)
+            for slot, result in zip(batch, results, strict=True):
+                slot.result = result
+                if cache is not None and slot.key is not None:
+                    cache.put(slot.key, result)
+            batch.clear()
         if batch:
             submit()
         yield from ready(block=True)

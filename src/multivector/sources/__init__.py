@@ -7,6 +7,7 @@ Formats are recognised by content (see ``detect``); readers live in ``readers`` 
 
 from __future__ import annotations
 
+import fnmatch
 import gzip
 import logging
 import os
@@ -19,6 +20,7 @@ from typing import BinaryIO
 from multivector.errors import InputError
 from multivector.records import RawDocument
 from multivector.sources.detect import gunzip_head, is_gzip, sniff, sniff_text, strip_gz
+from multivector.sources.office import PDF_MAGIC, ZIP_MAGIC, read_office
 from multivector.sources.readers import read_feed, read_json, read_jsonl, read_single
 from multivector.sources.stream import HEAD_SIZE, MB, buffered, read_head
 from multivector.sources.warc import read_warc
@@ -81,12 +83,44 @@ def _walk(path: str, max_bytes: int, seen: set[tuple[int, int]]) -> Iterator[Ite
             yield InputError(path, f"cannot list directory: {_os_reason(exc)}")
             return
         for entry in names:
-            if not entry.startswith("."):
-                yield from _walk(os.path.join(path, entry), max_bytes, seen)
+            if entry.startswith("."):
+                continue
+            if not_news(entry):
+                # named explicitly on the command line, such a file is read; met in a folder, it is skipped
+                log.warning(
+                    "skipped %s: not an article (%s); name the file itself to read it",
+                    os.path.join(path, entry),
+                    not_news(entry),
+                )
+                continue
+            yield from _walk(os.path.join(path, entry), max_bytes, seen)
     elif stat.S_ISREG(st.st_mode):
         yield from _read_file(path, st.st_size, max_bytes)
     else:
         yield InputError(path, f"not a regular file ({_file_type(st.st_mode)})")
+
+
+#: Files found in folders that are site or repository furniture, not news: (glob, what it is).
+NOT_NEWS = (
+    ("sitemap*.xml*", "a sitemap"),
+    ("robots.txt", "a robots file"),
+    ("readme*", "a README"),
+    ("licen[cs]e*", "a licence"),
+    ("copying*", "a licence"),
+    ("changelog*", "a change log"),
+    ("contributing*", "contribution notes"),
+    ("*.css", "a style sheet"),
+    ("*.js", "a script"),
+)
+
+
+def not_news(name: str) -> str | None:
+    """What a file found in a folder is when it is furniture rather than an article, else None."""
+    low = name.lower()
+    for pattern, what in NOT_NEWS:
+        if fnmatch.fnmatch(low, pattern):
+            return what
+    return None
 
 
 def _read_file(path: str, size: int, max_bytes: int) -> Iterator[Item]:
@@ -135,6 +169,14 @@ def read_stream(
     at_eof = len(head) < HEAD_SIZE and len(probe) < HEAD_SIZE
     if at_eof and not sniff_text(probe).replace("\ufeff", "").strip():
         yield InputError(label, "empty file (only whitespace)")
+        return
+    office = "pdf" if probe.startswith(PDF_MAGIC) else "zip" if probe.startswith(ZIP_MAGIC) else None
+    if office:
+        stream_in: BinaryIO = buffered(head, raw)
+        if compressed:
+            stream_in = gzip.GzipFile(fileobj=stream_in, mode="rb")  # type: ignore[assignment]
+        reader = read_office(label, stream_in, office, size=None if compressed else size, max_bytes=max_bytes)
+        yield from _guard(label, reader, compressed)
         return
     found = sniff(probe, name, at_eof=at_eof)
     if found.fmt == "binary":

@@ -183,7 +183,8 @@ def document_from_json(obj: Any, label: str, where: str, index: int) -> Item:
         if key == "text" or (key == "kind" and kind in ("text", "html")):
             continue
         attr = _JSON_FIELDS.get(key)
-        if attr is None:
+        if attr is None or isinstance(value, list | dict):
+            # a list or object where a url, date or lang belongs is kept as given, never its repr
             extra[key] = value
         elif value is not None and value != "":
             setattr(doc, attr, value if isinstance(value, str) else str(value))

@@ -135,7 +135,10 @@ def _document(record: Any, label: str, index: int, fmt: str, max_bytes: int) -> 
         extra["content_type"] = content_type
     if status:
         extra["http_status"] = int(status) if status.isdigit() else status
-    return RawDocument(source_path=label, content=text, kind=kind, url=url, index=index, extra=extra)
+    record_id = headers.get_header("WARC-Record-ID") or None
+    return RawDocument(
+        source_path=label, content=text, kind=kind, url=url, index=index, extra=extra, doc_id=record_id
+    )
 
 
 def _drain(record: Any) -> int:

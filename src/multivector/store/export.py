@@ -17,6 +17,7 @@ from typing import Any
 import duckdb
 
 from multivector.errors import StoreError
+from multivector.output import neutralise
 from multivector.records import Event
 from multivector.store import rows as R
 from multivector.store.core import _arrow_batches
@@ -249,4 +250,6 @@ def export(
 def _cell(value: Any) -> Any:
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        return neutralise(value)
     return "" if value is None else value

@@ -23,6 +23,121 @@ MEMO_SIZE = 256  # cached country summaries and similar-article lists
 SIMILAR_POOL = 2000  # candidates for "similar articles": bounds the article page on large stores
 _HERE = Path(__file__).parent
 _LOCAL = {"127.0.0.1", "localhost", "::1"}
+MAX_PAGE = 100_000  # far past any store's last page; larger numbers would overflow DuckDB's OFFSET
+MAX_NAME = 120  # characters kept of an uploaded file's name (file systems stop at 255 bytes)
+#: Every response may load only what this server serves: no CDN, no inline script, no framing.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+def safe_url(url: Any) -> str | None:
+    """A URL fit to be a link: http(s) or relative. ``javascript:``, ``data:`` and other schemes from
+    scraped metadata are shown as text, never made clickable."""
+    from urllib.parse import urlsplit
+
+    if not isinstance(url, str) or not url.strip():
+        return None
+    text = url.strip()
+    if any(ord(ch) < 32 for ch in text):
+        return None
+    try:
+        scheme = urlsplit(text).scheme.lower()
+    except ValueError:
+        return None
+    if scheme in ("http", "https"):
+        return text
+    if not scheme and not text.startswith("//"):
+        return text
+    return None
+
+
+def _host_of(value: str) -> str:
+    """The host part of a Host header or an Origin URL, without port or brackets, lower-case."""
+    from urllib.parse import urlsplit
+
+    netloc = urlsplit(value).netloc if "://" in value else value
+    host = netloc.rsplit("@", 1)[-1]
+    if host.startswith("["):
+        return host[1:].split("]", 1)[0].lower()
+    return host.split(":", 1)[0].lower()
+
+
+class _Guard:
+    """ASGI middleware: security headers on every response; a Host allow-list (DNS rebinding); no
+    cross-site writes (Origin / Sec-Fetch-Site on POST); request bodies capped while they stream in,
+    so an oversized upload is refused before it is buffered."""
+
+    def __init__(self, app: Any, allowed_hosts: set[str] | None, max_body: int) -> None:
+        from fastapi import HTTPException
+
+        self.app, self.allowed_hosts, self.max_body = app, allowed_hosts, max_body
+        self.too_large = HTTPException(413, f"request body over the limit of {max_body} bytes per request")
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        host = _host_of(headers.get("host", ""))
+        if self.allowed_hosts is not None and host not in self.allowed_hosts:
+            await _reply(send, 400, f"host {host!r} is not served here (DNS rebinding guard)")
+            return
+        if scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, _with_headers(send))
+            return
+        site = headers.get("sec-fetch-site")
+        origin = headers.get("origin")
+        if (site and site not in ("same-origin", "none")) or (origin and _host_of(origin) != host):
+            await _reply(send, 403, "cross-site request refused: post from this dashboard's own pages")
+            return
+        try:
+            declared = int(headers.get("content-length") or 0)
+        except ValueError:
+            declared = 0
+        if declared > self.max_body:
+            await _reply(send, 413, self.too_large.detail)
+            return
+        seen = 0
+
+        async def counted() -> dict:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.max_body:
+                raise self.too_large
+            return message
+
+        await self.app(scope, counted, _with_headers(send))
+
+
+async def _reply(send: Any, status: int, detail: str) -> None:
+    import json
+
+    body = json.dumps({"detail": detail}).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    headers += [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+def _with_headers(send: Any) -> Any:
+    async def sender(message: dict) -> None:
+        if message["type"] == "http.response.start":
+            names = {k.lower() for k, _ in message.get("headers", [])}
+            extra = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+            kept = [h for h in extra if h[0] not in names]
+            message = dict(message, headers=[*message.get("headers", []), *kept])
+        await send(message)
+
+    return sender
 
 
 def _plotly_js() -> Path:
@@ -41,10 +156,18 @@ def _default_coder() -> Any:
     return code_article
 
 
-def create_app(db_path: str | Path, *, read_only: bool = False, coder: Any = "auto") -> Any:
+def create_app(
+    db_path: str | Path,
+    *,
+    read_only: bool = False,
+    coder: Any = "auto",
+    allowed_hosts: set[str] | None = frozenset(_LOCAL),
+) -> Any:
     """Build the app around one open :class:`Store`; ``read_only`` disables uploads.
 
     ``coder``: a ``code_article``-like callable, None to only ingest, or "auto" for the project coder.
+    ``allowed_hosts``: the names the server answers to (loopback by default; None accepts any, for
+    ``serve --allow-remote``).
     """
     from fastapi import FastAPI, File, Form, HTTPException, Request, UploadFile
     from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
@@ -65,10 +188,17 @@ def create_app(db_path: str | Path, *, read_only: bool = False, coder: Any = "au
             store.close()
 
     app = FastAPI(
-        title="multivector", description="Foreign-policy event data: pages and JSON API.", lifespan=lifespan
+        title="multivector",
+        description="Foreign-policy event data: pages and JSON API.",
+        lifespan=lifespan,
+        docs_url=None,  # FastAPI's Swagger UI comes from a CDN; /docs is our own page
+        redoc_url=None,
     )
     app.state.store = store
+    hosts = None if allowed_hosts is None else {h.strip("[]").lower() for h in allowed_hosts}
+    app.add_middleware(_Guard, allowed_hosts=hosts, max_body=MAX_UPLOAD + 64 * 1024)
     templates = Jinja2Templates(directory=str(_HERE / "templates"))
+    templates.env.filters["safe_url"] = safe_url
     app.mount("/static/own", StaticFiles(directory=str(_HERE / "static")), name="static")
 
     # summaries that cost a bootstrap or a similarity search, keyed by their arguments; only this
@@ -110,9 +240,13 @@ def create_app(db_path: str | Path, *, read_only: bool = False, coder: Any = "au
             buf = io.StringIO()
             data = table or []
             if data:
+                from multivector.output import neutralise
+
                 w = csv.DictWriter(buf, fieldnames=list(data[0]))
                 w.writeheader()
-                w.writerows(data)
+                w.writerows(
+                    {k: neutralise(v) if isinstance(v, str) else v for k, v in row.items()} for row in data
+                )
             return Response(
                 buf.getvalue(),
                 media_type="text/csv",
@@ -131,9 +265,11 @@ def create_app(db_path: str | Path, *, read_only: bool = False, coder: Any = "au
 
     def page_args(request: Request) -> tuple[int, int]:
         try:
-            page = max(1, int(request.query_params.get("page", 1)))
+            page = int(request.query_params.get("page", 1))
         except ValueError as exc:
             raise HTTPException(422, "page must be a number") from exc
+        if not 1 <= page <= MAX_PAGE:
+            raise HTTPException(422, f"page must be between 1 and {MAX_PAGE}")
         return page, (page - 1) * PAGE
 
     @app.get("/static/plotly.min.js", include_in_schema=False)
@@ -145,6 +281,11 @@ def create_app(db_path: str | Path, *, read_only: bool = False, coder: Any = "au
         from multivector.report.html import bands_js as text
 
         return Response(text(), media_type="application/javascript")
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs(request: Request):
+        """The API described from its own OpenAPI schema, served offline (no Swagger UI from a CDN)."""
+        return templates.TemplateResponse(request, "api.html", {"spec": app.openapi()})
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview(request: Request):
@@ -355,7 +496,7 @@ def create_app(db_path: str | Path, *, read_only: bool = False, coder: Any = "au
         out: dict[str, Any] = {"files": [], "added": 0, "events": 0, "coded": coder_fn is not None}
         with tempfile.TemporaryDirectory(prefix="mv-upload-") as tmp:
             for i, (fname, data) in enumerate(payload):
-                safe = Path(fname).name.replace("\x00", "") or f"upload{i}"
+                safe = _upload_name(fname) or f"upload{i}"
                 path = Path(tmp) / f"{i}-{safe}"
                 path.write_bytes(data)
                 entry: dict[str, Any] = {"file": fname, "articles": [], "errors": []}
@@ -402,6 +543,17 @@ def create_app(db_path: str | Path, *, read_only: bool = False, coder: Any = "au
         return report.events
 
     return app
+
+
+def _upload_name(fname: str) -> str:
+    """A safe base name for an uploaded file: no directories or NULs, at most :data:`MAX_NAME`
+    characters (keeping the extension, which format detection reads)."""
+    name = Path(fname.replace("\\", "/")).name.replace("\x00", "")
+    if len(name) > MAX_NAME:
+        _, dot, ext = name.rpartition(".")
+        ext = ext if dot and len(ext) <= 12 else ""
+        name = name[: MAX_NAME - len(ext) - 1] + ("." + ext if ext else "")
+    return name
 
 
 def jsonable(obj: Any) -> Any:
@@ -479,7 +631,9 @@ def serve(
     import uvicorn
 
     check_bind(host, allow_remote)
-    app = create_app(db, read_only=read_only)
+    # a wildcard bind answers to names we cannot know: --allow-remote then accepts any Host header
+    hosts = None if host in ("0.0.0.0", "::", "") else _LOCAL | {host}
+    app = create_app(db, read_only=read_only, allowed_hosts=hosts)
     marker = marker_path(db)
     marker.write_text(json.dumps({"pid": os.getpid(), "url": f"http://{host}:{port}"}))
     # uvicorn shuts down gracefully on SIGTERM, then re-raises it to the previous handler: make that

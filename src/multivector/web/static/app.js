@@ -17,6 +17,14 @@ function mvDyad(id) {
   Plotly.newPlot(el, [t(ab, el.dataset.a + " → " + el.dataset.b), t(ba, el.dataset.b + " → " + el.dataset.a)],
     {barmode: "group", margin: {t: 10}, yaxis: {title: "events"}}, {displayModeBar: false});
 }
+// Charts start from data-chart attributes: the Content-Security-Policy allows no inline script.
+document.addEventListener("DOMContentLoaded", () => {
+  const charts = {balance: mvBalance, dyad: mvDyad};
+  for (const el of document.querySelectorAll("[data-chart]")) {
+    const draw = charts[el.dataset.chart];
+    if (draw && typeof Plotly !== "undefined") draw(el.id);
+  }
+});
 document.addEventListener("DOMContentLoaded", () => {
   const form = document.getElementById("upload");
   if (!form) return;
