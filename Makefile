@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 endif
 DEMO_DB ?= out/demo.duckdb
 
-.PHONY: demo test install install-test lint bench clean
+.PHONY: demo test install install-test lint bench fuzz clean
 
 $(VENV)/bin/python:
 	@if [ -z "$$VIRTUAL_ENV" ]; then python3 -m venv $(VENV); fi
@@ -46,6 +46,10 @@ bench: install-test
 	$(PY) benchmarks/coding_bench.py
 	$(PY) benchmarks/store_bench.py
 	$(PY) benchmarks/web_bench.py --events 100000 --repeat 3
+
+# Property-based fuzzing of readers, cleaner, coder and CLI (10,000+ cases; the CI profile runs ~100).
+fuzz: install-test
+	MULTIVECTOR_FUZZ_PROFILE=fuzz $(PY) -m pytest -q -s -p no:cacheprovider tests/test_fuzz.py
 
 clean:
 	rm -rf out build dist .pytest_cache .ruff_cache src/*.egg-info

@@ -20,8 +20,8 @@ def test_plover_gsr(corpora):
     r = evaluate_plover_gsr(corpora)
     assert r["n"] == 322
     # measured 0.739 (0.745 before bare surnames needed evidence and first person needed a speaker)
-    assert r["hit_rate"] >= 0.736
-    assert r["spurious_per_sentence"] < 0.32  # measured 0.317 (more resolved actors: a few more extra events)
+    assert r["hit_rate"] >= 0.733  # measured 0.736 (0.739 before a meeting needed someone to meet)
+    assert r["spurious_per_sentence"] < 0.31  # measured 0.307
 
 
 def test_conflibert_test_split(corpora):

@@ -553,12 +553,17 @@ def counterpart(meta: Article | None, house: Any, res: Any) -> list[Mention]:
     if meta is None or house is None or not meta.title or res is None:
         return []
     low = meta.title.lower()
-    if not any(re.search(rf"\b{re.escape(c)}\b", low) for c in speaker_table().dialogue_cues):
+    cues = [
+        hit.span() for c in speaker_table().dialogue_cues for hit in re.finditer(rf"\b{re.escape(c)}\b", low)
+    ]
+    if not cues:
         return []
     foreign: dict[str, Mention] = {}
     for m in res.find_mentions(meta.title, date=meta.date):
         if m.country == house.country or not m.country:
             continue
+        if not any(_next_to(low, cue, (m.start, m.end)) for cue in cues):
+            continue  # "… met with X: crimes of Russia discussed": Russia is a topic, not the counterpart
         if m.country == "IGO" and not m.actor_id:
             continue
         key = m.actor_id if m.country == "IGO" else m.country
@@ -569,6 +574,13 @@ def counterpart(meta: Article | None, house: Any, res: Any) -> list[Mention]:
     own = house.mention(house.name or house.country, 0, 0, meta.id)
     other = replace(m, start=0, end=0, article_id=meta.id, via=f"counterpart:title {m.text}")
     return [replace(own, via="house"), other]
+
+
+def _next_to(text: str, cue: tuple[int, int], span: tuple[int, int]) -> bool:
+    """A title's mention belongs to its encounter cue when only a few words, and no punctuation that
+    ends the phrase, stand between them ("talks with the President of X", "Russian–Turkmen talks")."""
+    gap = text[cue[1] : span[0]] if span[0] >= cue[1] else text[span[1] : cue[0]] if span[1] <= cue[0] else ""
+    return len(gap) <= 45 and not re.search(r"[:;,.!?()\[\]]|\s[–—-]\s", gap)
 
 
 def _self_name(tok: Any) -> bool:

@@ -99,6 +99,11 @@ def _counterpart(src: Mention, root: str, ctx: Context) -> Mention | None:
     return None
 
 
+def _agentless_passive(tok: Any) -> bool:
+    kids = list(tok.children)
+    return any(c.dep_ == "auxpass" for c in kids) and not any(c.dep_ == "agent" for c in kids)
+
+
 def _via(m: Mention, how: str) -> Mention:
     """A copy of ``m`` that says how a role word reached it (the article's mention stays as it was)."""
     return m if m.via == how else replace(m, via=how if not m.via else f"{how} > {m.via}")
@@ -165,6 +170,8 @@ class EventCoder:
             for src, tgt0 in self._dyads(hit):
                 info = cameo(hit.code)
                 tgt = tgt0 if tgt0 is not None else _counterpart(src, info.root, ctx)
+                if tgt is None and info.root == "04":
+                    continue  # a meeting, visit or hosting with nobody on the other side is no relation
                 key = (
                     hit.trigger.i,
                     src.country,
@@ -403,6 +410,11 @@ class EventCoder:
         if ctx.located and pat.code[:2] not in LOCAL_ROOTS:
             sources = [s for s in sources if id(s[0]) not in ctx.located]
             targets = [t for t in targets if id(t[0]) not in ctx.located]
+        bilateral = len(ctx.dialogue) == 2 and code[:2] in ("03", "04", "05", "06")
+        if not sources and pat.pos == "V" and bilateral and _agentless_passive(tok):
+            # "issues were discussed", "it was agreed": in a bilateral document, its two sides did it
+            sources = [(_via(m, "dialogue:passive"), tok) for m in ctx.dialogue]
+            targets, between = [], True  # the act is between the two sides, not aimed at a third
         if not sources and ctx.unknown_actors and pat.pos == "V":
             # "soldiers were killed": the act is known, the actor is not
             sources = [(Mention("(unknown)", -1, -1, None, None, "", "", None, 0.0), tok)]

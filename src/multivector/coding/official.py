@@ -37,6 +37,7 @@ EQUIVALENT = {"EU": {"EU", "EUR"}, "EUR": {"EU", "EUR"}, "UN": {"UN", "UNO"}}
 #: the reserved months of the press releases: never read for tuning, only run for the held-out check
 RESERVED = ("2021-11-01", "2022-06-03")
 #: windows of the press releases for the aggregate check: (first day, last day), inclusive
+SHOWN = 0.5  # the confidence under which balance, dyads, trends and the report leave events out
 WINDOWS = {
     "after": ("2022-06-04", "9999-12-31"),
     "reserved": RESERVED,
@@ -157,6 +158,10 @@ class Scored:
     right: int = 0
     spurious_on_empty: int = 0
     unlocated: int = 0
+    #: the same counts over the events analyses use by default (confidence >= SHOWN, or unscored)
+    found_shown: int = 0
+    predicted_shown: int = 0
+    right_shown: int = 0
     judged: list[tuple[Event, bool, int]] = field(default_factory=list)  # (event, right, events in sentence)
 
     def metrics(self) -> dict[str, Any]:
@@ -174,6 +179,10 @@ class Scored:
             else 0.0,
             "no_event_sentences": self.no_event_sentences,
             "unlocated_sentences": self.unlocated,
+            "recall_shown": round(self.found_shown / self.gold, 3) if self.gold else 0.0,
+            "precision_shown": round(self.right_shown / self.predicted_shown, 3)
+            if self.predicted_shown
+            else 0.0,
         }
 
 
@@ -220,12 +229,17 @@ def score(gold: list[GoldSentence], coded: dict[str, CodedDoc]) -> dict[str, Sco
         hi = lo + len(piece)
         preds = [e for e in where[1] if counted(e) and lo <= trigger_pos(e) < hi]
         s.found += sum(1 for ge in gold_events if any(matches(e, ge) for e in preds))
+        shown = [e for e in preds if e.confidence is None or e.confidence >= SHOWN]
+        s.found_shown += sum(1 for ge in gold_events if any(matches(e, ge) for e in shown))
         for e in preds:
             if any(matches(e, oe) for oe in optional) and not any(matches(e, ge) for ge in gold_events):
                 continue  # an act the labeller was unsure of is neither right nor wrong
             ok = any(matches(e, ge) for ge in gold_events)
             s.predicted += 1
             s.right += ok
+            if e.confidence is None or e.confidence >= SHOWN:
+                s.predicted_shown += 1
+                s.right_shown += ok
             s.judged.append((e, ok, len(preds)))
             if not g.events:
                 s.spurious_on_empty += 1

@@ -29,11 +29,14 @@ class Context:
     dialogue: list[Mention] = field(default_factory=list)
 
     plural: set[int] = field(default_factory=set)  # ids of group mentions ("Americans", "Russian forces")
+    last: list[Mention] = field(default_factory=list)  # the previous sentence's resolved mentions
 
     def add(self, mentions: Iterable[Mention], plural: Iterable[Mention] = ()) -> None:
+        self.last = []
         for m in mentions:
             if m.country:
                 self.recent.append(m)
+                self.last.append(m)
         del self.recent[:-50]
         self.plural = {id(m) for m in self.recent if id(m) in self.plural} | {id(m) for m in plural}
 
@@ -59,6 +62,18 @@ class Context:
                 out.append(m)
             if len(out) == 2:
                 return out[::-1]
+        return []
+
+    def crowd(self) -> list[Mention]:
+        """What an unanchored "they" stands for: two sides named in the sentence just before ("X and Y
+        signed …. They also agreed …"), else the last plural group named ("Russian forces"); two
+        countries named further back are too weak a guess (they may be a topic, not actors)."""
+        sides = distinct_mentions(self.last, by_country=True)
+        if len(sides) == 2:
+            return sides
+        for m in reversed(self.recent):
+            if id(m) in self.plural:
+                return [m]
         return []
 
     def group(self) -> list[Mention]:
@@ -195,7 +210,7 @@ def anaphor(t: Any, ctx: Context) -> list[Mention]:
         before = distinct_mentions([m for m, tok in ctx.current if tok.i < t.i])
         if before:
             return before
-        return ctx.pair() if len(ctx.pair()) == 2 else []
+        return ctx.crowd()
     words = tuple(w.lower_ for w in t.subtree if w.dep_ != "punct")
     if words in PLURAL_ANAPHORS or words[-2:] in PLURAL_ANAPHORS or words[-3:] in PLURAL_ANAPHORS:
         return list(ctx.dialogue) if len(ctx.dialogue) == 2 else ctx.pair()
