@@ -49,14 +49,18 @@ def _coding(root: Path) -> list[Row]:
 
     gsr = evaluate_plover_gsr(root)
     cb = evaluate_conflibert(root)
+    held = evaluate_conflibert(root, split="train")
     up = evaluate_universalpetrarch(root)
     return [
         _row("coding", "plover-gsr", "gold category + source country", gsr["hit_rate"], gsr["n"]),
+        _row("coding", "plover-gsr", "same, strict (no category aliases)", gsr["strict_hit_rate"], gsr["n"]),
         _row("coding", "plover-gsr", "spurious events / sentence", gsr["spurious_per_sentence"], gsr["n"]),
         _row("coding", "conflibert-cameo test", "5-class accuracy", cb["accuracy"], cb["n"]),
         _row("coding", "conflibert-cameo test", "5-class macro-F1", cb["macro_f1"], cb["n"]),
         _row("coding", "conflibert-cameo test", "QuadClass accuracy", cb["quad_accuracy"], cb["n"]),
         _row("coding", "conflibert-cameo test", "QuadClass macro-F1", cb["quad_macro_f1"], cb["n"]),
+        _row("coding", "conflibert-cameo train (held out)", "5-class macro-F1", held["macro_f1"], held["n"]),
+        _row("coding", "conflibert-cameo train (held out)", "5-class accuracy", held["accuracy"], held["n"]),
         _row("coding", "universalpetrarch en", "CAMEO root agreement", up["root_agreement"], up["n_codings"]),
         _row(
             "coding",

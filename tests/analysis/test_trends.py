@@ -68,3 +68,28 @@ def test_trends_kinds_country_and_options(store):
 
 def test_benjamini_hochberg():
     assert _bh([0.01, 0.04, 0.03]) == pytest.approx([0.03, 0.04, 0.04])
+
+
+def test_an_empty_answer_says_why(store):
+    con, b = store
+    _history(b)
+    why: dict = {}
+    assert trends(con, history=6, country="CHN", why=why) == []
+    assert why["period"] == "2024-07" and "none departs from its history" in why["reason"]
+    why = {}
+    assert trends(con, history=6, kinds=("dyad",), min_articles=50, why=why) == []
+    assert "none with >= 50 articles on the moving side" in why["reason"]
+    why = {}
+    assert (
+        trends(con, history=6, latest="2024-01", why=why) == []
+        and "no history before 2024-01" in why["reason"]
+    )
+
+
+def test_default_period_is_the_latest_with_enough_articles(store):
+    con, b = store
+    _history(b)
+    b.article("late", "2024-09-02")  # one article in September: too little to test anything
+    b.event("late", "BLR", "CHN", cameo="040")
+    rows = trends(con, history=6, kinds=("dyad",))
+    assert rows and {r["period"] for r in rows} == {"2024-07"}

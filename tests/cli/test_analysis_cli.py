@@ -69,3 +69,10 @@ def test_report_writes_html(db: str, tmp_path: Path) -> None:
 def test_missing_database_is_a_usage_error(tmp_path: Path) -> None:
     res = runner.invoke(app, ["balance", "--country", "BLR", "--db", str(tmp_path / "none.duckdb")])
     assert res.exit_code == 2
+
+
+def test_trends_says_why_nothing_came_out(db: str) -> None:
+    res = runner.invoke(app, ["trends", "--db", db, "-f", "jsonl"])
+    assert res.exit_code == 0, res.output
+    assert res.stdout.strip() == ""
+    assert "no trends:" in res.output and "2020-02" in res.output

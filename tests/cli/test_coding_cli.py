@@ -123,6 +123,17 @@ def test_events_filters_and_formats(store_db: Path) -> None:
     assert since and all(e["date"] >= "2024-01-01" for e in since)
     tsv = runner.invoke(app, ["events", "--db", str(store_db), "-f", "tsv"]).stdout.splitlines()
     assert tsv[0].split("\t")[:3] == ["article_id", "event_id", "date"] and len(tsv) == len(all_ev) + 1
+    flat = list(
+        csv.DictReader(runner.invoke(app, ["events", "--db", str(store_db), "-f", "csv"]).stdout.splitlines())
+    )
+    assert len(flat) == len(all_ev) and {
+        "source_country",
+        "target_agent",
+        "cameo_label",
+        "span_start",
+    } <= set(flat[0])
+    assert not any(v.startswith(("{", "[")) for row in flat for v in row.values() if v)  # no JSON in a cell
+    assert all(row["cameo_label"] for row in flat) and all("cameo_label" in e for e in all_ev)
     table = runner.invoke(app, ["events", "--db", str(store_db), "--limit", "2"])
     assert table.exit_code == 0 and "events" in table.stdout
 

@@ -22,6 +22,8 @@ def test_plover_gsr(corpora):
     # measured 0.739 (0.745 before bare surnames needed evidence and first person needed a speaker)
     assert r["hit_rate"] >= 0.733  # measured 0.736 (0.739 before a meeting needed someone to meet)
     assert r["spurious_per_sentence"] < 0.31  # measured 0.307
+    # without the category aliases (CONCEDE~RETREAT, SANCTION~COERCE, DEMAND~REQUEST …)
+    assert r["strict_hit_rate"] >= 0.565  # measured 0.568
 
 
 def test_conflibert_test_split(corpora):
@@ -30,6 +32,13 @@ def test_conflibert_test_split(corpora):
     # measured 0.737 / 0.741 since the main clause's event leads a sentence again (_depth fix)
     assert r["macro_f1"] >= 0.735
     assert r["accuracy"] >= 0.738
+
+
+def test_conflibert_train_split_held_out(corpora):
+    # the train split was never used for tuning: the fairer estimate of the 5-class scores
+    r = evaluate_conflibert(corpora, split="train")
+    assert r["n"] == 1349
+    assert r["macro_f1"] >= 0.69 and r["accuracy"] >= 0.688  # measured 0.692 / 0.690
 
 
 def test_universalpetrarch_root_agreement(corpora):

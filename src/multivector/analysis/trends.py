@@ -68,8 +68,12 @@ def trends(
     include_negated: bool = False,
     include_duplicates: bool = False,
     min_confidence: float = MIN_CONFIDENCE,
+    why: dict[str, Any] | None = None,
 ) -> list[dict[str, Any]]:
     """Keys whose latest-period article count departs from their history (see the module docstring).
+
+    ``why``, when given, is filled with what was looked at (period, candidates, tested, significant)
+    and, when nothing is returned, the reason in words, so an empty answer is never silent.
 
     ``latest`` defaults to the last period with events; ``history`` is how many periods before it
     form the baseline (periods without events count as zero).  ``country`` keeps events with that
@@ -106,12 +110,26 @@ def trends(
             FROM {frm} WHERE {where} AND {cfilter} AND {s} IS NOT NULL AND {t} IS NOT NULL AND {s} <> {t}
         )
     """
+    why = why if why is not None else {}
     if latest is None:
-        latest = con.execute(base + "SELECT max(period) FROM ev", cparams).fetchone()[0]
+        # the latest period with enough evidence to test anything, else simply the latest one
+        latest = (
+            con.execute(
+                base + "SELECT max(period) FROM (SELECT period FROM ev GROUP BY period "
+                "HAVING count(DISTINCT article_id) >= ?)",
+                [*cparams, min_articles],
+            ).fetchone()[0]
+            or con.execute(base + "SELECT max(period) FROM ev", cparams).fetchone()[0]
+        )
         if latest is None:
+            why["reason"] = "no dated events between two known countries" + (
+                f" with {country}" if country else ""
+            )
             return []
+    why["period"] = latest
     first = con.execute(base + "SELECT min(period) FROM ev", cparams).fetchone()[0]
     if first is None or first >= latest:
+        why["reason"] = f"no history before {latest} to compare against"
         return []
     window = next_periods(first, latest, by)[-(history + 1) :]
     hist_periods = window[:-1]
@@ -145,6 +163,9 @@ def trends(
     if not exposure:
         exp_latest, exp_hist = 1.0, float(len(hist_periods))
     if exp_latest == 0 or exp_hist == 0:
+        why["reason"] = (
+            f"no events in {latest}" if exp_latest == 0 else f"no events in the {history} periods before"
+        )
         return []
     share = exp_latest / (exp_latest + exp_hist)
     tested = []
@@ -173,5 +194,13 @@ def trends(
     for row, q in zip(tested, _bh([r["p_value"] for r in tested]), strict=True):
         row["q_value"] = q
     out = [r for r in tested if r["q_value"] <= alpha]
+    why.update(candidates=len(set(x1) | set(x0)), tested=len(tested), significant=len(out))
+    if not tested:
+        why["reason"] = (
+            f"{why['candidates']} candidate dyads and event types in {latest}, none with >= {min_articles} "
+            "articles on the moving side"
+        )
+    elif not out:
+        why["reason"] = f"{len(tested)} tested in {latest}, none departs from its history at q <= {alpha}"
     out.sort(key=lambda r: (r["q_value"], -abs(r["latest_articles"] - r["expected"]), r["kind"], r["key"]))
     return out

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.text import Text
 
 from multivector.analysis._sql import MIN_CONFIDENCE
 from multivector.cli._common import DbOption, FormatOption, app, err, fail, open_store
@@ -153,6 +154,13 @@ def trends(
     by: ByOption = "month",
     history: Annotated[int, typer.Option(help="Periods of history to compare against.")] = 12,
     min_articles: Annotated[int, typer.Option("--min-articles", help="Evidence threshold.")] = 3,
+    latest: Annotated[
+        str | None,
+        typer.Option(
+            "--latest",
+            help="The period to test, e.g. 2022-03 or 2022Q1 (default: the latest with enough data).",
+        ),
+    ] = None,
     min_confidence: MinConfOption = MIN_CONFIDENCE,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
@@ -160,6 +168,7 @@ def trends(
     """Dyads and event types rising or falling in the latest period against their own history."""
     from multivector.analysis import trends as run
 
+    why: dict = {}
     _listing(
         db,
         fmt,
@@ -169,8 +178,16 @@ def trends(
         country=country,
         history=history,
         min_articles=min_articles,
+        latest=latest,
         min_confidence=min_confidence,
+        why=why,
     )
+    if why.get("reason"):
+        err.print(
+            Text.assemble(("note", "yellow"), f": no trends: {why['reason']}"),
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 @app.command()

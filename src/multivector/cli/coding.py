@@ -36,6 +36,7 @@ EVENT_COLUMNS = [
     "source",
     "target",
     "cameo",
+    "cameo_label",
     "root",
     "quad_class",
     "goldstein",
@@ -46,6 +47,29 @@ EVENT_COLUMNS = [
     "sentence",
     "span",
     "trigger",
+]
+_ACTOR_FIELDS = ("text", "actor_id", "name", "country", "agent", "via")
+#: CSV/TSV: every value in its own plain column, actors spread out, never JSON inside a cell
+FLAT_COLUMNS = [
+    "article_id",
+    "event_id",
+    "date",
+    *[f"source_{k}" for k in _ACTOR_FIELDS],
+    *[f"target_{k}" for k in _ACTOR_FIELDS],
+    "cameo",
+    "cameo_label",
+    "root",
+    "quad_class",
+    "goldstein",
+    "plover",
+    "negated",
+    "modality",
+    "confidence",
+    "sentence",
+    "span_start",
+    "span_end",
+    "trigger",
+    "pattern_id",
 ]
 # people read the table: the act and its evidence first; ids last so `explain` can be called on them
 TABLE_COLUMNS = [
@@ -60,7 +84,7 @@ TABLE_COLUMNS = [
     "sentence",
     "event_id",
 ]
-_TABLE_WIDTH = {"sentence": 70, "source": 28, "target": 28, "event_id": 16}
+_TABLE_WIDTH = {"sentence": 70, "source": 28, "target": 28, "event_id": 16, "cameo": 30}
 
 
 class EventFormat(StrEnum):
@@ -107,19 +131,28 @@ def _short(m) -> str | None:
     return f"{m.text} [{code}]" if code else m.text
 
 
+def _label(code: str | None) -> str | None:
+    from multivector.coding.tables import cameo
+
+    try:
+        return cameo(code).name if code else None
+    except Exception:  # a code from an older store that the table no longer knows
+        return None
+
+
 def _rows(events, fmt: EventFormat):
     for ev in events:
         rec = ev.to_dict()
+        rec["cameo_label"] = _label(ev.cameo)
         if fmt is EventFormat.table:
             rec["source"], rec["target"] = _short(ev.source), _short(ev.target)
+            rec["cameo"] = f"{ev.cameo} {rec['cameo_label'] or ''}".strip()
         elif fmt in (EventFormat.csv, EventFormat.tsv):
             for role in ("source", "target"):
                 m = getattr(ev, role)
-                rec[role] = (
-                    None
-                    if m is None
-                    else {k: getattr(m, k) for k in ("text", "actor_id", "name", "country", "agent")}
-                )
+                for k in _ACTOR_FIELDS:
+                    rec[f"{role}_{k}"] = getattr(m, k) if m is not None else None
+            rec["span_start"], rec["span_end"] = ev.span if ev.span else (None, None)
         yield rec
 
 
@@ -129,7 +162,7 @@ def _write_events(events, fmt: EventFormat, articles: dict | None = None) -> int
         from multivector.coding import to_gdelt_line
 
         return _write_lines(to_gdelt_line(ev, (articles or {}).get(ev.article_id)) for ev in events)
-    columns = TABLE_COLUMNS if fmt is EventFormat.table else EVENT_COLUMNS
+    columns = {EventFormat.table: TABLE_COLUMNS, EventFormat.jsonl: EVENT_COLUMNS}.get(fmt, FLAT_COLUMNS)
     return write_records(_rows(events, fmt), fmt.value, columns, title="events", max_width=_TABLE_WIDTH)
 
 

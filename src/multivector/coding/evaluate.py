@@ -83,7 +83,7 @@ def evaluate_plover_gsr(
     coder = coder or _default_coder()
     records = json.loads((corpora / "plover-gsr" / "PLOVER_GSR_CAMEO.json").read_text(encoding="utf-8"))
     records = [r for r in records if r.get("text") and r.get("event")][:limit]
-    hits = spurious = 0
+    hits = strict = spurious = 0
     misses: Counter[str] = Counter()
     t0 = time.perf_counter()
     for rec in records:
@@ -94,6 +94,7 @@ def evaluate_plover_gsr(
         events = coder(rec["text"], None)
         good = [e for e in events if (e.plover or "") in accepted and e.source.country in sources]
         hits += bool(good)
+        strict += any(e.plover == rec["event"] for e in good)  # without the alias leniency
         spurious += len(events) - len(good)
         if not good:
             misses[rec["event"]] += 1
@@ -101,6 +102,7 @@ def evaluate_plover_gsr(
     return {
         "n": n,
         "hit_rate": hits / n if n else 0.0,
+        "strict_hit_rate": strict / n if n else 0.0,
         "spurious_per_sentence": spurious / n if n else 0.0,
         "misses_by_category": dict(misses.most_common()),
         "sentences_per_second": n / (time.perf_counter() - t0),
