@@ -70,7 +70,7 @@ def test_balance_formula_bounds_and_direction():
 def test_balance_per_quarter_goldstein(store):
     con, b = store
     _blr(b)
-    rows = balance(con, "BLR", by="quarter", n_boot=200)
+    rows = balance(con, "BLR", by="quarter", n_boot=200, min_articles=1)
     assert [r["period"] for r in rows] == ["2024Q1", "2024Q2"]
     q1, q2 = rows
     assert q1["west"] == 1 and q1["east"] == 13
@@ -87,7 +87,7 @@ def test_balance_per_quarter_goldstein(store):
 def test_balance_count_weighting(store):
     con, b = store
     _blr(b)
-    q1 = balance(con, "BLR", weighting="count", n_boot=0)[0]
+    q1 = balance(con, "BLR", weighting="count", n_boot=0, min_articles=1)[0]
     assert (q1["west"], q1["east"]) == (0, 3)
     assert q1["balance"] == -1.0 and q1["ci_low"] is None
 
@@ -98,7 +98,7 @@ def test_bootstrap_resamples_articles_not_events(store):
     b.event("S", "BLR", "USA", goldstein=3, quad=1)
     b.event("S", "BLR", "RUS", goldstein=7, quad=2)
     b.event("S", "RUS", "BLR", goldstein=7, quad=2)
-    (row,) = balance(con, "BLR", n_boot=300)
+    (row,) = balance(con, "BLR", n_boot=300, min_articles=1)
     # one article: every resample is that article, so the interval collapses onto the estimate
     assert row["balance"] == pytest.approx((3 - 14) / 17)
     assert row["ci_low"] == pytest.approx(row["balance"]) and row["ci_high"] == pytest.approx(row["balance"])
@@ -109,9 +109,9 @@ def test_bootstrap_is_seeded_and_brackets_estimate(store):
     for i in range(12):
         b.article(f"a{i}", f"2024-01-{i + 1:02d}")
         b.event(f"a{i}", "BLR", "USA" if i % 3 else "RUS", goldstein=float(1 + i % 5), quad=1)
-    r1 = balance(con, "BLR", n_boot=500, seed=7)[0]
-    r2 = balance(con, "BLR", n_boot=500, seed=7)[0]
-    r3 = balance(con, "BLR", n_boot=500, seed=8)[0]
+    r1 = balance(con, "BLR", n_boot=500, seed=7, min_articles=1)[0]
+    r2 = balance(con, "BLR", n_boot=500, seed=7, min_articles=1)[0]
+    r3 = balance(con, "BLR", n_boot=500, seed=8, min_articles=1)[0]
     assert r1 == r2
     assert r1 != r3
     assert -1 <= r1["ci_low"] <= r1["balance"] <= r1["ci_high"] <= 1
@@ -120,12 +120,12 @@ def test_bootstrap_is_seeded_and_brackets_estimate(store):
 def test_balance_since_and_stored_alignment(store):
     con, b = store
     _blr(b)
-    rows = balance(con, "BLR", since="2024-04-01", n_boot=0)
+    rows = balance(con, "BLR", since="2024-04-01", n_boot=0, min_articles=1)
     assert [r["period"] for r in rows] == ["2024Q2"]
     # a stored alignment from the coder wins over the country table
     b.article("Z", "2024-05-09")
     b.event("Z", "BLR", "TUR", goldstein=5, quad=2, target_alignment="East")
-    q2 = balance(con, "BLR", since="2024-04-01", n_boot=0)[0]
+    q2 = balance(con, "BLR", since="2024-04-01", n_boot=0, min_articles=1)[0]
     assert q2["east"] == -9 + 5
 
 
@@ -215,3 +215,19 @@ def test_balance_rejects_unknown_period(store):
     con, _ = store
     with pytest.raises(UsageError):
         balance(con, "BLR", by="decade")
+
+
+def test_thin_evidence_gives_no_value_and_no_interval(store):
+    con, b = store
+    b.article("one", "2024-02-01")
+    b.event("one", "BLR", "RUS", cameo="112", quad=3, goldstein=-2.0)  # one weak East conflict
+    (row,) = balance(con, "BLR", n_boot=200)
+    assert row["balance"] is None and row["ci_low"] is None and row["ci_high"] is None
+    assert row["balance_raw"] == pytest.approx(1.0) and row["evidence"] == "thin (1 < 3 articles)"
+    assert row["articles"] == 1 and row["events"] == 1
+    b.article("more0", "2024-02-10")
+    b.event("more0", "BLR", "USA", cameo="042", quad=1, goldstein=1.9)
+    b.article("more1", "2024-02-11")
+    b.event("more1", "BLR", "RUS", cameo="042", quad=1, goldstein=1.9)
+    (row,) = balance(con, "BLR", n_boot=200)
+    assert row["evidence"] == "ok" and row["balance"] is not None and row["ci_low"] < row["ci_high"]

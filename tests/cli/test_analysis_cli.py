@@ -44,7 +44,12 @@ def test_balance_jsonl_is_east_leaning(db: str) -> None:
         runner.invoke(app, ["balance", "--country", "BLR", "--by", "year", "--db", db, "-f", "jsonl"])
     )
     assert [r["period"] for r in rows] == ["2020"]
-    assert rows[0]["balance"] == pytest.approx(-1.0)
+    # two articles: too thin for a value by default; the raw value and the evidence are still shown
+    assert rows[0]["balance"] is None and rows[0]["evidence"].startswith("thin (2 < 3")
+    assert rows[0]["balance_raw"] == pytest.approx(-1.0) and rows[0]["ci_low"] is None
+    args = ["balance", "--country", "BLR", "--by", "year", "--min-articles", "2", "--db", db, "-f", "jsonl"]
+    rows = _jsonl(runner.invoke(app, args))
+    assert rows[0]["balance"] == pytest.approx(-1.0) and rows[0]["evidence"] == "ok"
 
 
 def test_dyads_counts_events_between_pair(db: str) -> None:

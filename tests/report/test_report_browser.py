@@ -47,6 +47,7 @@ def test_report_in_browser(browser, store, tmp_path: Path, width: int) -> None:
     _fill_many(b)
     # a quarter with no West/East weight between two that have some: the band must break there
     later = [("gap1", "2025-05-10", "KAZ"), ("gap2", "2025-11-03", "RUS"), ("gap3", "2025-11-20", "USA")]
+    later.append(("gap4", "2025-12-02", "POL"))  # three articles: enough evidence for a balance
     for aid, date, partner in later:
         b.article(aid, date, title=f"later {aid}")
         b.event(aid, "BLR", partner, quad=1, goldstein=2.0, sentence=f"Belarus and {partner} talked ({aid}).")

@@ -15,6 +15,10 @@ the East (E < 0) both raise B; cooperation with the East and conflict with the W
 means all signed weight points West (e.g. only Western cooperation, or only Eastern conflict); B = 0
 means balanced (equal cooperation with both, or equal conflict with both).
 
+Thin evidence: a period whose West/East events come from fewer than ``MIN_ARTICLES`` (3) articles gets
+no balance and no interval, only ``balance_raw`` and ``evidence = "thin (…)"``; one article would read
+±1 with a zero-width interval.
+
 The confidence interval resamples *articles*, not events: the events one article reports share a
 writer, a framing and often a single underlying happening, so they are not independent draws.
 For each period the articles carrying West/East events are resampled with replacement ``n_boot``
@@ -43,6 +47,8 @@ from multivector.analysis.alignment import EAST, WEST, alignment_cte, alignment_
 from multivector.errors import UsageError
 
 WEIGHTINGS = ("goldstein", "count")
+#: fewest articles a period's balance may rest on (below it the value is reported as thin, not ±1)
+MIN_ARTICLES = 3
 GENERIC_COUNTRIES = ("IGO", "NGO", "MNC", "IMG")  # IMG: CAMEO's code for transnational militant groups
 
 
@@ -179,8 +185,13 @@ def balance(
     include_negated: bool = False,
     include_duplicates: bool = False,
     min_confidence: float = MIN_CONFIDENCE,
+    min_articles: int = MIN_ARTICLES,
 ) -> list[dict[str, Any]]:
     """Balance index B per period for ``country`` (see the module docstring for the formula).
+
+    A period whose West/East events come from fewer than ``min_articles`` articles gets no balance and
+    no interval (``evidence`` says "thin"; the value it would have had is ``balance_raw``): one article
+    would read ±1 with a zero-width interval, which states a certainty the evidence does not have.
 
     Rows, in period order: ``period``, ``balance`` (None when no West/East weight), ``ci_low``,
     ``ci_high`` (percentile bootstrap over articles), ``west`` / ``east`` (W and E), ``west_events``,
@@ -229,14 +240,21 @@ def balance(
         wi = np.array([r[0] for r in rows], dtype=float)
         ei = np.array([r[1] for r in rows], dtype=float)
         west, east = float(wi.sum()), float(ei.sum())
-        b = balance_value(west, east)
+        raw = balance_value(west, east)
+        enough = len(rows) >= max(1, min_articles)
+        b = raw if enough else None
         lo, hi = _percentiles(wi, ei, n_boot, seed, period, level) if b is not None else (None, None)
+        evidence = (
+            "none" if raw is None else "ok" if enough else f"thin ({len(rows)} < {min_articles} articles)"
+        )
         out.append(
             {
                 "period": period,
                 "balance": b,
                 "ci_low": lo,
                 "ci_high": hi,
+                "evidence": evidence,
+                "balance_raw": raw,
                 "west": west,
                 "east": east,
                 "west_events": sum(r[2] for r in rows),

@@ -47,11 +47,16 @@ def balance(
     weighting: Annotated[str, typer.Option(help="goldstein or count (±1 by QuadClass).")] = "goldstein",
     n_boot: Annotated[int, typer.Option("--n-boot", help="Bootstrap resamples of articles.")] = 1000,
     seed: Annotated[int, typer.Option(help="Random seed of the bootstrap.")] = 0,
+    min_articles: Annotated[
+        int, typer.Option("--min-articles", min=1, help="Fewest articles a period's balance may rest on.")
+    ] = 3,
     min_confidence: MinConfOption = MIN_CONFIDENCE,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """East/West balance index per period, in [-1, 1] (+1 = West-leaning), with a bootstrap CI."""
+    """East/West balance index per period, in [-1, 1] (+1 = West-leaning), with a bootstrap CI.
+
+    Periods resting on fewer than --min-articles articles show no value (evidence "thin")."""
     from multivector.analysis import balance as run
 
     _listing(
@@ -67,6 +72,7 @@ def balance(
         n_boot=n_boot,
         seed=seed,
         min_confidence=min_confidence,
+        min_articles=min_articles,
     )
 
 

@@ -166,6 +166,7 @@ class EventCoder:
         date = event_date(text, article_date)
         events: list[Event] = []
         seen: set[tuple] = set()
+        ids: set[str] = set()
         for hit in hits:
             for src, tgt0 in self._dyads(hit):
                 info = cameo(hit.code)
@@ -184,6 +185,10 @@ class EventCoder:
                     continue
                 seen.add(key)
                 eid = event_id(article_id, (start, end), hit.trigger.text, src, tgt, info.code)
+                if eid in ids:  # the same trigger word twice in one sentence ("met … and met again")
+                    trig = f"{hit.trigger.text}@{hit.trigger.idx}"
+                    eid = event_id(article_id, (start, end), trig, src, tgt, info.code)
+                ids.add(eid)
                 events.append(
                     Event(
                         eid,
