@@ -57,3 +57,19 @@ def test_jsonl_fields_of_the_wrong_type_are_kept_as_given(tmp_path: Path):
     assert first.date is None
     assert second.lang == "en" and second.extra["lang"] == {"code": "ru"}
     assert second.extra["source_id"] == "17"
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        "{Armenia and Georgia agreed on Friday to reopen the crossing closed since the floods.}",
+        "Armenia and Georgia agreed on Friday to reopen the crossing closed since the floods\n\n",
+        "Armenia and Georgia agreed on Friday to reopen the crossing closed since the floods",
+    ],
+)
+def test_a_record_that_is_one_sentence_is_kept(record):
+    from multivector.clean import clean_document
+    from multivector.records import RawDocument
+
+    (art,) = clean_document(RawDocument("one.txt", record))
+    assert "reopen the crossing" in art.text and art.title is None

@@ -201,3 +201,15 @@ def test_articles_in_languages_without_patterns_get_a_notice(tmp_path):
     res = CliRunner().invoke(app, ["code", str(doc), "--no-cache", "-j", "1"])
     assert res.exit_code == 0, res.output
     assert "1 article(s) in languages whose events are not coded yet: ru 1" in " ".join(res.output.split())
+
+
+def test_the_inputs_own_id_reaches_the_gdelt_provenance(tmp_path):
+    doc = tmp_path / "wire.jsonl"
+    text = "Poland signed an energy agreement with Lithuania in Vilnius on Monday, officials said."
+    doc.write_text(json.dumps({"id": "wire/4711", "text": text, "date": "2024-05-06"}) + "\n")
+    db = str(tmp_path / "w.duckdb")
+    assert CliRunner().invoke(app, ["run", str(doc), "--db", db, "--no-cache", "-j", "1"]).exit_code == 0
+    lines = CliRunner().invoke(app, ["events", "--db", db, "-f", "gdelt"]).stdout.splitlines()
+    assert lines and all(line.split("\t")[-1].endswith("&source_id=wire%2F4711") for line in lines)
+    coded = CliRunner().invoke(app, ["code", str(doc), "-f", "gdelt", "--no-cache", "-j", "1"]).stdout
+    assert "&source_id=wire%2F4711" in coded

@@ -148,6 +148,10 @@ def split_text(text: str, *, known_title: str | None = None) -> list[TextArticle
             continue
         current.paragraphs.append(s)
         i += 1
+    if first.title and not any(a.paragraphs for a in articles):
+        # a record that is one sentence without final punctuation is that sentence, not a bare headline
+        first.paragraphs.append(first.title)
+        first.title = None
     return [a for a in articles if a.paragraphs]
 
 

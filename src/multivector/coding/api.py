@@ -394,6 +394,13 @@ def _code(
     analyst_spans = _analyst_spans(text, mentions)
     events: list[Event] = []
     facts: list[Fact] = []
+    # mentions by start, so each sentence takes its own by bisection (a long article has thousands)
+    mentions = sorted(mentions, key=lambda m: m.start)
+    m_starts = [m.start for m in mentions]
+
+    def within(lo: int, hi: int) -> list[Mention]:
+        return mentions[bisect.bisect_left(m_starts, lo) : bisect.bisect_left(m_starts, hi)]
+
     for i, (s, d) in enumerate(zip(sents, docs, strict=True)):
         if i and part_of[i] != part_of[i - 1]:
             ctx = Context(unknown_actors=unknown_actors, dialogue=dialogue)
@@ -401,7 +408,7 @@ def _code(
         t0, c0, a0 = starts[i]
         span = merged[t0 : t0 + len(d)]
         offset = a0 - c0
-        in_sent = [m for m in mentions if s.start <= m.start < s.end]
+        in_sent = within(s.start, s.end)
         analyst = _is_analyst_sentence(s, in_sent, analyst_spans)
         events.extend(
             coder.code_sentence(
@@ -416,9 +423,7 @@ def _code(
         )
         if not analyst:
             prev = sents[i - 1] if i else None
-            prev_actors = [
-                m.country for m in mentions if prev and prev.start <= m.start < prev.end and m.country
-            ]
+            prev_actors = [m.country for m in within(prev.start, prev.end) if m.country] if prev else []
             facts.extend(
                 find_facts(
                     s.text,
@@ -623,6 +628,7 @@ def _analyst_spans(text: str, mentions: Sequence[Mention]) -> list[tuple[int, in
     """Character spans that are an analyst's words: "Name: “…”" paragraphs and quotes in paragraphs where
     an analyst is the speaker. Their content is commentary, not reported acts of state."""
     surnames = {m.text.split()[-1].lower() for m in mentions if _is_analyst(m) and m.text.split()}
+    analysts = sorted(m.start for m in mentions if _is_analyst(m))
     spans: list[tuple[int, int]] = []
     pos = 0
     for para in text.split("\n"):
@@ -634,7 +640,7 @@ def _analyst_spans(text: str, mentions: Sequence[Mention]) -> list[tuple[int, in
         if label and label.group(1).split()[-1].lower() in surnames:
             spans.append((start, end))
             continue
-        speaker = any(start <= m.start < end and _is_analyst(m) for m in mentions) or (
+        speaker = bisect.bisect_left(analysts, end) > bisect.bisect_left(analysts, start) or (
             bool(surnames) and any(w.lower().strip(".,:;") in surnames for w in para.split())
         )
         if speaker:

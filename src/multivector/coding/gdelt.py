@@ -8,6 +8,7 @@ SOURCEURL (article URL, else source path, plus "#chars=start-end" for the senten
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import quote
 
 from multivector.records import Article, Event, Mention
 
@@ -93,10 +94,17 @@ def to_gdelt_row(event: Event, article: Article | None = None) -> list[str]:
         "",
         *([""] * 24),
         added,
-        f"{where}#chars={event.span[0]}-{event.span[1]}",
+        f"{where}#chars={event.span[0]}-{event.span[1]}" + _source_id(article),
     ]
     assert len(row) == len(GDELT_COLUMNS)
     return row
+
+
+def _source_id(article: Article | None) -> str:
+    """The input's own id (JSONL ``id``, feed entry, WARC record) in the provenance fragment, so a user
+    can join GDELT lines back to their records."""
+    sid = (article.extra or {}).get("source_id") if article is not None else None
+    return f"&source_id={quote(str(sid), safe='')}" if sid else ""
 
 
 def to_gdelt_line(event: Event, article: Article | None = None) -> str:

@@ -130,14 +130,16 @@ def gdelt_lines(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) 
     flt = flt or EventFilter()
     where, params = flt.sql()
     sql = (
-        f"SELECT e.*, a.url AS _url, a.source_path AS _path FROM (SELECT * FROM events{where}) e "
+        "SELECT e.*, a.url AS _url, a.source_path AS _path, "
+        "json_extract_string(a.extra, '$.source_id') AS _sid "
+        f"FROM (SELECT * FROM events{where}) e "
         "LEFT JOIN articles a ON a.id = e.article_id "
         "ORDER BY e.date NULLS LAST, e.article_id, e.span_start, e.event_id"
     )
     if flt.limit:
         sql += f" LIMIT {int(flt.limit)}"
     for row in _batches(con, sql, params):
-        url, path = row.pop("_url"), row.pop("_path")
+        url, path, sid = row.pop("_url"), row.pop("_path"), row.pop("_sid")
         ev = R.event_from_row(row)
         art = Article(
             id=ev.article_id or "",
@@ -149,6 +151,7 @@ def gdelt_lines(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) 
             source_path=path or "",
             part=0,
             text="",
+            extra={"source_id": sid} if sid else {},
         )
         yield to_gdelt_line(ev, art)
 
