@@ -92,6 +92,10 @@ def test_stories_carry_counts_and_evidence(store):
     assert (top["first_date"], top["last_date"], top["code"]) == ("2024-03-01", "2024-03-02", "040")
     assert [ev["title"] for ev in top["evidence"]] == ["Leaders meet", "Reprint", "Analysis"]
     assert top["evidence"][0]["sentence"] == "Minsk and Moscow met."
+    # an undirected story is a pair, not a direction
+    assert "source" not in top and top["pair"] == f"{top['actor_a']}–{top['actor_b']}"
+    assert top["actor_a"] <= top["actor_b"]
+    assert " → " in stories(con, country="BLR", directed=True)[0]["pair"]
     assert len(rows) == 6
     assert len(stories(con, min_mentions=2)) == 1
     assert len(stories(con, evidence=1)[0]["evidence"]) == 1

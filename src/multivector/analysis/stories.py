@@ -136,13 +136,16 @@ def stories(
 ) -> list[dict[str, Any]]:
     """One row per story: the deduplicated event list with GDELT-like mention counts and evidence.
 
-    Row: ``story_id``, ``source``, ``target`` (key order: sorted unless ``directed``), ``code``,
+    Row: ``story_id``, ``actor_a``, ``actor_b`` (sorted unless ``directed``, then source and target),
+    ``pair`` ("A–B", or "A → B" when directed), ``code``,
     ``first_date``, ``last_date``, ``mentions`` (events), ``articles`` (distinct articles: GDELT's
     NumArticles), ``quad_class`` and ``goldstein`` (modal class and mean score of its events), and
     ``evidence``: up to ``evidence`` items {event_id, article_id, date, title, sentence}, earliest first.
     ``country`` keeps stories with that country on either side; stories are ordered by mentions.
     """
     sql, params = story_sql(con, **opts)
+    # an undirected story is a pair, never a direction: "BLR–RUS"; a directed one reads "BLR → RUS"
+    pair_sep = " → " if opts.get("directed") else "–"
     extra, extra_params = [], []
     if country:
         extra.append("(e.source_country = ? OR e.target_country = ?)")
@@ -151,7 +154,8 @@ def stories(
     title = "a.title"
     lim = f"LIMIT {int(limit)}" if limit else ""
     sql += f"""
-        SELECT st.story_id, any_value(st.k1) AS source, any_value(st.k2) AS target,
+        SELECT st.story_id, any_value(st.k1) AS actor_a, any_value(st.k2) AS actor_b,
+               any_value(st.k1) || {pair_sep!r} || any_value(st.k2) AS pair,
                any_value(st.code) AS code, min(st.d) AS first_date, max(st.d) AS last_date,
                count(*) AS mentions, count(DISTINCT st.article_id) AS articles,
                mode(e.quad_class) AS quad_class, avg(e.goldstein) AS goldstein,

@@ -359,9 +359,8 @@ def render_report(con: Any, country: str, **opts: Any) -> str:
     story_rows = [
         [
             r["first_date"],
-            r["source"],
+            r["pair"],
             r["code"],
-            r["target"],
             r["mentions"],
             r["articles"],
             " | ".join(f"{ev.get('title') or ''}: {ev.get('sentence') or ''}" for ev in r["evidence"]),
@@ -432,7 +431,7 @@ at least 3 articles on the side that moves.</p>
         )
     }</section>
 <section><h2>Top stories (events reported by several articles)</h2>
-{_table(["first date", "source", "code", "target", "mentions", "articles", "evidence"], story_rows, {4, 5})}
+{_table(["first date", "pair", "code", "mentions", "articles", "evidence"], story_rows, {3, 4})}
 </section>
 <section><h2>Facts</h2>{
         _table(
