@@ -231,3 +231,14 @@ def test_thin_evidence_gives_no_value_and_no_interval(store):
     b.event("more1", "BLR", "RUS", cameo="042", quad=1, goldstein=1.9)
     (row,) = balance(con, "BLR", n_boot=200)
     assert row["evidence"] == "ok" and row["balance"] is not None and row["ci_low"] < row["ci_high"]
+
+
+def test_a_separatist_authority_is_its_own_partner_not_ukraine(store):
+    con, b = store
+    b.article("s1", "2022-03-01")
+    b.event("s1", "RUS", "UKR", tgt_actor="DPR", quad=1, goldstein=6.0)  # support for the DPR
+    b.article("s2", "2022-03-02")
+    b.event("s2", "RUS", "UKR", quad=4, goldstein=-10.0)  # an attack on Ukraine
+    by = {r["partner"]: r for r in partners(con, "RUS")}
+    assert by["UKR"]["alignment"] is None and by["UKR"]["events"] == 1
+    assert by["DPR"]["alignment"] == "East" and by["DPR"]["events"] == 1

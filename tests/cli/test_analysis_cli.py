@@ -81,3 +81,21 @@ def test_trends_says_why_nothing_came_out(db: str) -> None:
     assert res.exit_code == 0, res.output
     assert res.stdout.strip() == ""
     assert "no trends:" in res.output and "2020-02" in res.output
+
+
+def test_balance_says_how_many_events_are_dated_too_coarsely(tmp_path: Path) -> None:
+    path = tmp_path / "c.duckdb"
+    con = duckdb.connect(str(path))
+    migrate(con)
+    b = Builder(con)
+    b.article("d1", "2020-01-10")
+    b.event("d1", "BLR", "RUS", cameo="042")
+    b.article("y1", "2020")
+    b.event("y1", "BLR", "USA", cameo="042")  # known only to the year
+    con.close()
+    quarterly = runner.invoke(
+        app, ["balance", "-c", "BLR", "--by", "quarter", "--db", str(path), "-f", "jsonl"]
+    )
+    assert "1 event(s) dated only to a coarser period than a quarter" in " ".join(quarterly.output.split())
+    yearly = runner.invoke(app, ["balance", "-c", "BLR", "--by", "year", "--db", str(path), "-f", "jsonl"])
+    assert "coarser period" not in yearly.output

@@ -181,3 +181,12 @@ def test_country_summary_is_recomputed_after_an_upload(db):
         after = c.get("/api/country/KAZ").json()
     partners = {p["partner"] for p in after["partners"]}
     assert "CHN" in partners and "CHN" not in {p["partner"] for p in before["partners"]}
+
+
+def test_article_page_and_api_show_the_inputs_own_id(client):
+    record = {"id": "wire-0815", "text": LONG.replace("Armenia", "Moldova")}
+    files = [("files", ("w.jsonl", (json.dumps(record) + "\n").encode(), "application/json"))]
+    body = client.post("/api/ingest", files=files).json()
+    aid = body["files"][0]["articles"][0]["id"]
+    assert "input id wire-0815" in client.get(f"/article/{aid}").text
+    assert client.get(f"/api/article/{aid}").json()["article"]["source_id"] == "wire-0815"

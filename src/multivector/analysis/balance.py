@@ -110,7 +110,12 @@ def _focal_relation(
         fe AS (
             SELECT ev.*, {per} AS period, {w} AS w,
                    CASE WHEN ev.p_country IS NULL OR ev.p_country IN ({generic})
-                        THEN coalesce(ev.p_actor, ev.p_country) ELSE ev.p_country END AS partner,
+                        THEN coalesce(ev.p_actor, ev.p_country)
+                        -- an actor whose pole is not its country's (a separatist authority under
+                        -- Ukraine's code) is a partner of its own, so Ukraine never reads as East
+                        WHEN pa_a.k IS NOT NULL AND ev.p_actor <> ev.p_country
+                             AND coalesce(pa_a.a, '') <> coalesce(pa_c.a, '') THEN ev.p_actor
+                        ELSE ev.p_country END AS partner,
                    coalesce(ev.p_stored, {expr}) AS p_align
             FROM ev {joins}
             WHERE coalesce(ev.p_country, ev.p_actor) IS NOT NULL
@@ -266,6 +271,25 @@ def balance(
             }
         )
     return out
+
+
+def coarse_dated(
+    con: Any,
+    country: str | Iterable[str],
+    by: str = "quarter",
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    min_confidence: float = MIN_CONFIDENCE,
+) -> int:
+    """How many of the country's events are dated too coarsely for ``by`` (a year-only date in a
+    quarterly series): they are left out of the periods, and callers say so instead of hiding it."""
+    rel, params = _focal_relation(con, country, by, since, until, "goldstein", False, False, min_confidence)
+    return int(
+        con.execute(
+            rel + "SELECT count(*) FROM fe WHERE period IS NULL AND d IS NOT NULL", params
+        ).fetchone()[0]
+    )
 
 
 def partners(

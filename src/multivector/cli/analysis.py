@@ -74,6 +74,17 @@ def balance(
         min_confidence=min_confidence,
         min_articles=min_articles,
     )
+    from multivector.analysis.balance import coarse_dated
+
+    with open_store(db, read_only=True) as store:
+        n = coarse_dated(
+            store.con, _codes(country), by, since=since, until=until, min_confidence=min_confidence
+        )
+    if n:
+        note = (
+            f"{n} event(s) dated only to a coarser period than a {by} are not in these rows (try --by year)"
+        )
+        err.print(Text.assemble(("note", "yellow"), f": {note}"), highlight=False, soft_wrap=True)
 
 
 @app.command()
