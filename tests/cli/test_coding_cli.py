@@ -122,7 +122,10 @@ def test_events_filters_and_formats(store_db: Path) -> None:
     )
     assert since and all(e["date"] >= "2024-01-01" for e in since)
     tsv = runner.invoke(app, ["events", "--db", str(store_db), "-f", "tsv"]).stdout.splitlines()
-    assert tsv[0].split("\t")[:3] == ["article_id", "event_id", "date"] and len(tsv) == len(all_ev) + 1
+    assert (
+        tsv[0].split("\t")[:4] == ["article_id", "source_id", "event_id", "date"]
+        and len(tsv) == len(all_ev) + 1
+    )
     flat = list(
         csv.DictReader(runner.invoke(app, ["events", "--db", str(store_db), "-f", "csv"]).stdout.splitlines())
     )
@@ -213,3 +216,12 @@ def test_the_inputs_own_id_reaches_the_gdelt_provenance(tmp_path):
     assert lines and all(line.split("\t")[-1].endswith("&source_id=wire%2F4711") for line in lines)
     coded = CliRunner().invoke(app, ["code", str(doc), "-f", "gdelt", "--no-cache", "-j", "1"]).stdout
     assert "&source_id=wire%2F4711" in coded
+    stored = [
+        json.loads(x)
+        for x in CliRunner().invoke(app, ["events", "--db", db, "-f", "jsonl"]).stdout.splitlines()
+    ]
+    assert stored and {e["source_id"] for e in stored} == {"wire/4711"}
+    fresh = (
+        CliRunner().invoke(app, ["code", str(doc), "-f", "csv", "--no-cache", "-j", "1"]).stdout.splitlines()
+    )
+    assert {r["source_id"] for r in csv.DictReader(fresh)} == {"wire/4711"}

@@ -31,6 +31,7 @@ from multivector.output import write_records
 
 EVENT_COLUMNS = [
     "article_id",
+    "source_id",
     "event_id",
     "date",
     "source",
@@ -52,6 +53,7 @@ _ACTOR_FIELDS = ("text", "actor_id", "name", "country", "agent", "via")
 #: CSV/TSV: every value in its own plain column, actors spread out, never JSON inside a cell
 FLAT_COLUMNS = [
     "article_id",
+    "source_id",
     "event_id",
     "date",
     *[f"source_{k}" for k in _ACTOR_FIELDS],
@@ -140,10 +142,11 @@ def _label(code: str | None) -> str | None:
         return None
 
 
-def _rows(events, fmt: EventFormat):
+def _rows(events, fmt: EventFormat, source_ids=None):
     for ev in events:
         rec = ev.to_dict()
         rec["cameo_label"] = _label(ev.cameo)
+        rec["source_id"] = source_ids(ev.article_id) if source_ids else None
         if fmt is EventFormat.table:
             rec["source"], rec["target"] = _short(ev.source), _short(ev.target)
             rec["cameo"] = f"{ev.cameo} {rec['cameo_label'] or ''}".strip()
@@ -156,14 +159,22 @@ def _rows(events, fmt: EventFormat):
         yield rec
 
 
-def _write_events(events, fmt: EventFormat, articles: dict | None = None) -> int:
+def _write_events(events, fmt: EventFormat, articles: dict | None = None, lookup=None) -> int:
     """Events in any listing format; ``gdelt`` is GDELT 2.0's tab-separated export without a header."""
     if fmt is EventFormat.gdelt:
         from multivector.coding import to_gdelt_line
 
         return _write_lines(to_gdelt_line(ev, (articles or {}).get(ev.article_id)) for ev in events)
     columns = {EventFormat.table: TABLE_COLUMNS, EventFormat.jsonl: EVENT_COLUMNS}.get(fmt, FLAT_COLUMNS)
-    return write_records(_rows(events, fmt), fmt.value, columns, title="events", max_width=_TABLE_WIDTH)
+
+    def source_ids(article_id):
+        if lookup is not None:
+            return lookup(article_id)
+        art = (articles or {}).get(article_id)
+        return (art.extra or {}).get("source_id") if art is not None else None
+
+    rows = _rows(events, fmt, source_ids)
+    return write_records(rows, fmt.value, columns, title="events", max_width=_TABLE_WIDTH)
 
 
 def _write_lines(lines) -> int:
@@ -340,9 +351,26 @@ def events(
             if fmt is EventFormat.gdelt:
                 _write_lines(gdelt_lines(store.con, flt))
             else:
-                _write_events(query_events(store.con, flt), fmt)
+                _write_events(query_events(store.con, flt), fmt, lookup=_source_ids(store.con))
         except MultivectorError as exc:
             fail(exc)
+
+
+def _source_ids(con):
+    """article id -> the input's own id, for the stored articles that have one (read once, lazily)."""
+    table: dict | None = None
+
+    def get(article_id):
+        nonlocal table
+        if table is None:
+            rows = con.execute(
+                "SELECT id, json_extract_string(extra, '$.source_id') FROM articles "
+                "WHERE json_extract_string(extra, '$.source_id') IS NOT NULL"
+            ).fetchall()
+            table = dict(rows)
+        return table.get(article_id)
+
+    return get
 
 
 @app.command()
