@@ -183,6 +183,12 @@ class CodedBatch:
 CODED_LANGUAGES = frozenset({"en"})
 
 
+def count_uncoded_language(counts: Counter, article: Article) -> None:
+    """Count ``article`` when its language has no event patterns (for :func:`language_notice`)."""
+    if article.lang not in CODED_LANGUAGES:
+        counts[article.lang or "other"] += 1
+
+
 def language_notice(counts: Counter) -> str | None:
     """One line naming the articles whose events were not coded for their language, or None."""
     if not counts:
@@ -242,8 +248,7 @@ def run(
 
     coded = CodedBatch()
     for art, result in code_articles(to_code(), resolver=resolver, cache=cache, n_process=n_process):
-        if art.lang not in CODED_LANGUAGES:
-            report.uncoded_languages[art.lang or "other"] += 1
+        count_uncoded_language(report.uncoded_languages, art)
         coded.add(art.id, result)
         if len(coded.ids) >= batch_size:
             coded.write(store, coder, report)

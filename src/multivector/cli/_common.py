@@ -121,13 +121,16 @@ def new_store_guard(db: str | None) -> Iterator[dict[str, int]]:
             outcome["removed"] = 1
 
 
+def note(message: str) -> None:
+    """One "note:" line on stderr: something the user should know that is not an error."""
+    err.print(Text.assemble(("note", "yellow"), f": {message}"), highlight=False, soft_wrap=True)
+
+
 class _NoteHandler(logging.Handler):
     """Library warnings (a skipped README, …) as one "note:" line each on stderr, never a traceback."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        err.print(
-            Text.assemble(("note", "yellow"), f": {record.getMessage()}"), highlight=False, soft_wrap=True
-        )
+        note(record.getMessage())
 
 
 def _install_notes() -> None:

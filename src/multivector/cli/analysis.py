@@ -6,10 +6,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.text import Text
 
 from multivector.analysis._sql import MIN_CONFIDENCE
-from multivector.cli._common import DbOption, FormatOption, app, err, fail, open_store
+from multivector.cli._common import DbOption, FormatOption, app, err, fail, note, open_store
 from multivector.errors import MultivectorError
 from multivector.output import Format, write_records
 
@@ -29,13 +28,17 @@ def _codes(value: str) -> str | list[str]:
     return parts[0] if len(parts) == 1 else parts
 
 
-def _listing(db: str | None, fmt: Format, title: str, fn, *args, **kwargs) -> None:
+def _listing(db: str | None, fmt: Format, title: str, fn, *args, also=None, **kwargs):
+    """Rows of ``fn`` in the chosen format; ``also(con)`` runs on the same open store (a count for a
+    note) and its result is returned."""
     with open_store(db, read_only=True) as store:
         try:
             rows = fn(store.con, *args, **kwargs)
+            extra = also(store.con) if also is not None else None
         except MultivectorError as exc:
             fail(exc)
     write_records(rows, fmt, None, title=title)
+    return extra
 
 
 @app.command()
@@ -58,13 +61,15 @@ def balance(
 
     Periods resting on fewer than --min-articles articles show no value (evidence "thin")."""
     from multivector.analysis import balance as run
+    from multivector.analysis.balance import coarse_dated
 
-    _listing(
+    codes = _codes(country)
+    coarse = _listing(
         db,
         fmt,
         f"balance of {country}",
         run,
-        _codes(country),
+        codes,
         by=by,
         since=since,
         until=until,
@@ -73,18 +78,15 @@ def balance(
         seed=seed,
         min_confidence=min_confidence,
         min_articles=min_articles,
+        also=lambda con: coarse_dated(
+            con, codes, by, since=since, until=until, min_confidence=min_confidence
+        ),
     )
-    from multivector.analysis.balance import coarse_dated
-
-    with open_store(db, read_only=True) as store:
-        n = coarse_dated(
-            store.con, _codes(country), by, since=since, until=until, min_confidence=min_confidence
+    if coarse:
+        note(
+            f"{coarse} event(s) dated only to a coarser period than a {by} are not in these rows "
+            "(try --by year)"
         )
-    if n:
-        note = (
-            f"{n} event(s) dated only to a coarser period than a {by} are not in these rows (try --by year)"
-        )
-        err.print(Text.assemble(("note", "yellow"), f": {note}"), highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -200,11 +202,7 @@ def trends(
         why=why,
     )
     if why.get("reason"):
-        err.print(
-            Text.assemble(("note", "yellow"), f": no trends: {why['reason']}"),
-            highlight=False,
-            soft_wrap=True,
-        )
+        note(f"no trends: {why['reason']}")
 
 
 @app.command()

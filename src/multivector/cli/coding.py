@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.text import Text
 
 from multivector.cli._common import (
     DbOption,
@@ -22,6 +21,7 @@ from multivector.cli._common import (
     err,
     fail,
     new_store_guard,
+    note,
     open_store,
     report_error,
 )
@@ -29,6 +29,8 @@ from multivector.cli.actors import ActorsOption, make_resolver
 from multivector.errors import InputError, MultivectorError, UsageError
 from multivector.output import write_records
 
+#: what every event record says about the act, between its actors and its evidence
+_ACT_COLUMNS = ["cameo", "cameo_label", "root", "quad_class", "goldstein", "plover", "negated", "modality"]
 EVENT_COLUMNS = [
     "article_id",
     "source_id",
@@ -36,14 +38,7 @@ EVENT_COLUMNS = [
     "date",
     "source",
     "target",
-    "cameo",
-    "cameo_label",
-    "root",
-    "quad_class",
-    "goldstein",
-    "plover",
-    "negated",
-    "modality",
+    *_ACT_COLUMNS,
     "confidence",
     "sentence",
     "span",
@@ -58,14 +53,7 @@ FLAT_COLUMNS = [
     "date",
     *[f"source_{k}" for k in _ACTOR_FIELDS],
     *[f"target_{k}" for k in _ACTOR_FIELDS],
-    "cameo",
-    "cameo_label",
-    "root",
-    "quad_class",
-    "goldstein",
-    "plover",
-    "negated",
-    "modality",
+    *_ACT_COLUMNS,
     "confidence",
     "sentence",
     "span_start",
@@ -196,7 +184,7 @@ def code(
 ) -> None:
     """Code the events of PATHS without storing them: one record per event, with its evidence."""
     from multivector.coding import code_articles
-    from multivector.pipeline import CODED_LANGUAGES, extract_articles
+    from multivector.pipeline import count_uncoded_language, extract_articles
 
     resolver = make_resolver(actors) if actors else None
     cache = _cache(no_cache)
@@ -212,8 +200,7 @@ def code(
                 failed += 1
                 report_error(item)
                 continue
-            if item.lang not in CODED_LANGUAGES:
-                languages[item.lang or "other"] += 1
+            count_uncoded_language(languages, item)
             yield item
 
     def events():
@@ -297,7 +284,7 @@ def _language_note(counts) -> None:
 
     line = language_notice(counts)
     if line:
-        err.print(Text.assemble(("note", "yellow"), f": {line}"), highlight=False, soft_wrap=True)
+        note(line)
 
 
 def _run_dask(paths: list[str], store, address: str, *, recode: bool, use_cache: bool):

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from multivector.errors import InputError
-from multivector.pipeline import CODED_LANGUAGES, CodedBatch, RunReport
+from multivector.pipeline import CodedBatch, RunReport, count_uncoded_language
 from multivector.records import Article, Event, Fact, Mention
 
 Coded = tuple[list[Event], list[Mention], list[Fact]]
@@ -74,8 +74,7 @@ def store_results(
             if on_error:
                 on_error(item)
             continue
-        if item[0].lang not in CODED_LANGUAGES:
-            report.uncoded_languages[item[0].lang or "other"] += 1
+        count_uncoded_language(report.uncoded_languages, item[0])
         batch.append(item)
         if len(batch) >= size:
             flush()

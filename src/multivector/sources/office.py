@@ -20,7 +20,7 @@ from typing import Any, BinaryIO
 
 from multivector.errors import InputError
 from multivector.records import RawDocument
-from multivector.sources.stream import TooLarge, read_capped
+from multivector.sources.stream import TooLarge, read_whole
 
 Item = RawDocument | InputError
 
@@ -50,11 +50,8 @@ def read_office(
     label: str, stream: BinaryIO, kind: str, *, size: int | None, max_bytes: int
 ) -> Iterator[Item]:
     """One document from a whole PDF file (``kind`` "pdf") or zip that holds a Word document ("zip")."""
-    if size is not None and size > max_bytes:
-        yield InputError(label, TooLarge(size, max_bytes).reason())
-        return
     try:
-        data = read_capped(stream, max_bytes)
+        data = read_whole(stream, size, max_bytes)
     except TooLarge as exc:
         yield InputError(label, exc.reason())
         return

@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 from multivector.errors import InputError
 from multivector.records import RawDocument
 from multivector.sources.encoding import bom_encoding, decode_bytes
-from multivector.sources.stream import MB, TooLarge, read_capped
+from multivector.sources.stream import MB, TooLarge, read_capped, read_whole
 
 Item = RawDocument | InputError
 
@@ -33,11 +33,8 @@ def read_single(
     label: str, stream: BinaryIO, kind: str, *, size: int | None, max_bytes: int, extra: dict[str, Any]
 ) -> Iterator[Item]:
     """A whole file is one document; refuse oversized ones before reading them into memory."""
-    if size is not None and size > max_bytes:
-        yield InputError(label, TooLarge(size, max_bytes).reason())
-        return
     try:
-        data = read_capped(stream, max_bytes)
+        data = read_whole(stream, size, max_bytes)
     except TooLarge as exc:
         yield InputError(label, exc.reason())
         return

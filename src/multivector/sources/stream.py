@@ -81,6 +81,14 @@ def read_head(stream: BinaryIO, size: int = HEAD_SIZE) -> bytes:
     return b"".join(parts)
 
 
+def read_whole(stream: BinaryIO, size: int | None, limit: int) -> bytes:
+    """A single-document file in memory, refused with TooLarge before reading when its ``size`` is
+    known to be over ``limit``, else while reading."""
+    if size is not None and size > limit:
+        raise TooLarge(size, limit)
+    return read_capped(stream, limit)
+
+
 def read_capped(stream: BinaryIO, limit: int, *, count_cap: int | None = None) -> bytes:
     """Read a whole stream, raising TooLarge once it passes ``limit`` bytes.
 

@@ -36,6 +36,7 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
+_HEADER_BYTES = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
 
 
 def safe_url(url: Any) -> str | None:
@@ -123,7 +124,7 @@ async def _reply(send: Any, status: int, detail: str) -> None:
 
     body = json.dumps({"detail": detail}).encode()
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-    headers += [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+    headers += _HEADER_BYTES
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 
@@ -132,8 +133,7 @@ def _with_headers(send: Any) -> Any:
     async def sender(message: dict) -> None:
         if message["type"] == "http.response.start":
             names = {k.lower() for k, _ in message.get("headers", [])}
-            extra = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
-            kept = [h for h in extra if h[0] not in names]
+            kept = [h for h in _HEADER_BYTES if h[0] not in names]
             message = dict(message, headers=[*message.get("headers", []), *kept])
         await send(message)
 
