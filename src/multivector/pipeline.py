@@ -180,7 +180,7 @@ class CodedBatch:
 
 
 #: languages with event patterns; other articles get actor mentions only (and a notice per run)
-CODED_LANGUAGES = frozenset({"en"})
+CODED_LANGUAGES = frozenset({"en", "ru"})
 
 
 def count_uncoded_language(counts: Counter, article: Article) -> None:
@@ -197,7 +197,7 @@ def language_notice(counts: Counter) -> str | None:
     total = sum(counts.values())
     return (
         f"{total} article(s) in languages whose events are not coded yet: {parts} "
-        "(actors are resolved and stored; events come from English text only)"
+        "(actors are resolved and stored; events are coded from English and Russian text)"
     )
 
 

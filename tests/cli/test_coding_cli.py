@@ -194,16 +194,20 @@ def test_evaluate_prints_one_table(corpora_dir: Path) -> None:
     assert bad.exit_code == 2
 
 
-def test_articles_in_languages_without_patterns_get_a_notice(tmp_path):
+def test_russian_is_coded_and_other_languages_get_a_notice(tmp_path):
     doc = tmp_path / "mixed.jsonl"
     rows = [
         {"text": "Армения и Грузия подписали в Тбилиси соглашение о железнодорожном сообщении."},
+        {"text": "Вірменія та Грузія підписали в Тбілісі угоду про залізничне сполучення між країнами."},
         {"text": "Poland signed an energy agreement with Lithuania in Vilnius on Monday, officials said."},
     ]
     doc.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     res = CliRunner().invoke(app, ["code", str(doc), "--no-cache", "-j", "1"])
     assert res.exit_code == 0, res.output
-    assert "1 article(s) in languages whose events are not coded yet: ru 1" in " ".join(res.output.split())
+    assert "1 article(s) in languages whose events are not coded yet: uk 1" in " ".join(res.output.split())
+    events = [json.loads(line) for line in res.stdout.splitlines() if line.startswith("{")]
+    pairs = {(e["source"]["country"], (e["target"] or {}).get("country")) for e in events}
+    assert {("ARM", "GEO"), ("GEO", "ARM"), ("POL", "LTU")} <= pairs
 
 
 def test_the_inputs_own_id_reaches_the_gdelt_provenance(tmp_path):

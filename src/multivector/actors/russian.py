@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from multivector.actors.chunks import Chunker, Context, Hit, Tok, as_date
 from multivector.errors import MultivectorError
+from multivector.nlp.russian import russian_models
 from multivector.records import Mention
 
 if TYPE_CHECKING:
@@ -48,7 +49,6 @@ class RussianPipeline:
 def _load(resolver: ActorResolver) -> RussianPipeline:
     try:
         import pymorphy3
-        from natasha import NewsEmbedding, NewsNERTagger, Segmenter
     except ImportError as exc:
         raise MultivectorError(
             f"Russian actor resolution needs the 'ru' extra (pip install 'multivector[ru]'): {exc}"
@@ -112,10 +112,10 @@ def _load(resolver: ActorResolver) -> RussianPipeline:
         for key in keys(phrase, atoms)[1:]:
             if all(a.kind == "person" for a in index.get(key, ())):
                 _index(index, cased, key, atoms, forms_of.get(phrase, {phrase}))
-    emb = NewsEmbedding()
+    models = russian_models()
     chunker = Chunker(resolver.data, GLUE_RU, PRE_GLUE_RU, CONJ_RU, MOD_RU)
     return RussianPipeline(
-        Segmenter(), NewsNERTagger(emb), lemma, index, cased, max(len(k) for k in index), chunker
+        models.segmenter, models.ner, lemma, index, cased, max(len(k) for k in index), chunker
     )
 
 

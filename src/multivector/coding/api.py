@@ -133,7 +133,7 @@ def _data_fingerprint() -> str:
     from multivector.nlp.pipeline import SPACY_MODEL
 
     versions = []
-    for dist in ("spacy", SPACY_MODEL.replace("_", "-")):
+    for dist in ("spacy", SPACY_MODEL.replace("_", "-"), "natasha", "slovnet", "pymorphy3"):
         try:
             versions.append(f"{dist}={metadata.version(dist)}")
         except metadata.PackageNotFoundError:
@@ -277,6 +277,9 @@ def code_stream(
             if hit is not None:
                 pending.append(_Pending(art, key, None, hit))
                 continue
+            if _russian(art, art.text):
+                pending.append(_Pending(art, key, None, code_article(art, resolver=resolver, cache=cache)))
+                continue
             plan = _plan(art.text, art.date)
             item = _Pending(art, key, plan, None)
             pending.append(item)
@@ -356,6 +359,8 @@ def _code(
     speaker: str | None = None,
     meta: Article | None = None,
 ) -> CodedArticle:
+    if _russian(meta, text):
+        return _code_russian(text, date, article_id, resolver, given, speaker, meta)
     parts, sents, part_of = plan if plan is not None else _plan(text, date)
     if not sents:
         return CodedArticle([], [], [])
@@ -436,6 +441,48 @@ def _code(
                 )
             )
     return CodedArticle(events, mentions, facts)
+
+
+def _russian(meta: Article | None, text: str) -> bool:
+    """Russian articles take the native Russian coder (the article's detected language, or for bare
+    text a mostly Cyrillic sample)."""
+    if meta is not None and meta.lang:
+        return meta.lang == "ru"
+    sample = text[:2000]
+    letters = [c for c in sample if c.isalpha()]
+    if not letters or sum("\u0400" <= c <= "\u04ff" for c in letters) < 0.6 * len(letters):
+        return False
+    if len(sample) < 200:  # too short for the language identifier: Cyrillic without Ukrainian letters
+        return not any(c in "іїєґІЇЄҐ" for c in sample)
+    from multivector.clean.lang import detect_language
+
+    return detect_language(text) == "ru"
+
+
+def _code_russian(
+    text: str,
+    date: str | None,
+    article_id: str | None,
+    resolver: Any,
+    given: Sequence[Mention] | None,
+    speaker: str | None,
+    meta: Article | None,
+) -> CodedArticle:
+    from multivector.coding.russian import code_russian
+
+    res = None if given is not None else resolver if resolver is not None else _default_resolver()
+    house = (
+        document_voice(meta, res, speaker)
+        if meta is not None and res is not None
+        else country_voice(speaker.strip().upper(), res, "field", "speaker")
+        if speaker and res is not None
+        else None
+    )
+    dialogue = counterpart(meta, house, res)
+    events, mentions = code_russian(text, date, article_id, res, given, house, dialogue)
+    if article_id:
+        mentions = [replace(m, article_id=article_id) for m in mentions]
+    return CodedArticle(events, mentions, [])
 
 
 #: first-person words that stand for the speaking country; "I"/"my" too: a UN speaker speaks for the state

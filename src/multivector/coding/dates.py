@@ -29,10 +29,95 @@ _WEEKDAY = re.compile(r"\b(?:on\s+|last\s+)?(" + "|".join(d.capitalize() for d i
 _RELATIVE = re.compile(r"\b(yesterday|today|last\s+(?:week|month|year)|next\s+(?:week|month|year))\b", re.I)
 
 
+# Russian: "в 2013 году", "в марте 2015 года", "3 марта", "в понедельник", "на прошлой неделе"
+_RU_STEMS = [
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "ма",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+]
+_RU_MONTH = (
+    r"(январ[ьяе]|феврал[ьяе]|марта?|марте|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|августа?|августе|"
+    r"сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])"
+)
+_RU_DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})\s+" + _RU_MONTH + r"(?:\s+(19\d\d|20\d\d))?", re.I)
+_RU_MONTH_YEAR = re.compile(r"\bв\s+" + _RU_MONTH + r"\s+(19\d\d|20\d\d)", re.I)
+_RU_YEAR = re.compile(r"\b(?:в|с|к|до|по|на)\s+(19[5-9]\d|20\d\d)\s*(?:году|года|г\.)", re.I)
+_RU_WEEKDAYS = ["понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень"]
+_RU_WEEKDAY = re.compile(
+    r"\bв(?:о)?\s+(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b", re.I
+)
+_RU_RELATIVE = re.compile(
+    r"(вчера|позавчера|на\s+прошлой\s+неделе|в\s+прошлом\s+месяце|в\s+прошлом\s+году|в\s+следующем\s+году)",
+    re.I,
+)
+
+
+def _ru_month(word: str) -> int:
+    w = word.lower()
+    if w.startswith("ма") and not w.startswith("мар"):
+        return 5
+    return next(k for k, stem in enumerate(_RU_STEMS, 1) if stem != "ма" and w.startswith(stem))
+
+
+def _russian_date(sentence: str, base: dt.date | None, precision: str | None) -> str | None:
+    m = _RU_DAY_MONTH.search(sentence)
+    if m:
+        year = int(m.group(3)) if m.group(3) else (base.year if base else None)
+        if year is not None:
+            try:
+                d = dt.date(year, _ru_month(m.group(2)), int(m.group(1)))
+            except ValueError:
+                d = None
+            if d is not None:
+                if not m.group(3) and base and d > base + dt.timedelta(days=2):
+                    d = d.replace(year=d.year - 1) if not (d.month == 2 and d.day == 29) else d
+                return d.isoformat()
+    m = _RU_MONTH_YEAR.search(sentence)
+    if m:
+        return f"{int(m.group(2)):04d}-{_ru_month(m.group(1)):02d}"
+    m = _RU_YEAR.search(sentence)
+    if m:
+        return m.group(1)
+    if base is None or precision != "day":
+        return None
+    m = _RU_WEEKDAY.search(sentence)
+    if m:
+        target = next(k for k, stem in enumerate(_RU_WEEKDAYS) if m.group(1).lower().startswith(stem))
+        return (base - dt.timedelta(days=(base.weekday() - target) % 7)).isoformat()
+    m = _RU_RELATIVE.search(sentence)
+    if m:
+        word = " ".join(m.group(1).lower().split())
+        if word == "вчера":
+            return (base - dt.timedelta(days=1)).isoformat()
+        if word == "позавчера":
+            return (base - dt.timedelta(days=2)).isoformat()
+        if word == "на прошлой неделе":
+            return (base - dt.timedelta(days=7)).isoformat()
+        if word == "в прошлом месяце":
+            first = base.replace(day=1) - dt.timedelta(days=1)
+            return f"{first.year:04d}-{first.month:02d}"
+        return f"{base.year + (1 if 'следующем' in word else -1):04d}"
+    return None
+
+
 def event_date(sentence: str, article_date: str | dt.date | None) -> str | None:
     """ISO string with the precision the text supports: "2013", "2016-03", "2016-04-18". Weekdays and
-    "yesterday" need a dated article; with only a month or a year known the article's period is kept."""
+    "yesterday" need a dated article; with only a month or a year known the article's period is kept.
+    Russian expressions are read the same way."""
     base, precision = stored_day(article_date)
+    if any("\u0400" <= c <= "\u04ff" for c in sentence[:200]):
+        found = _russian_date(sentence, base, precision)
+        if found is not None:
+            return found
     m = _DAY_MONTH.search(sentence)
     if m:
         day = int(m.group(1) or m.group(4))

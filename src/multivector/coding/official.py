@@ -56,13 +56,14 @@ class GoldSentence:
     events: list[dict[str, Any]]
 
 
-def load_gold(names: Iterable[str] | None = None) -> list[GoldSentence]:
-    """Every labelled sentence of the packaged dev set (all files, or the named ones)."""
+def load_gold(names: Iterable[str] | None = None, prefix: str = "official_") -> list[GoldSentence]:
+    """Every labelled sentence of the packaged dev set (all files, or the named ones); ``prefix`` picks
+    the set ("russian_" for the Russian one)."""
     base = resources.files("multivector").joinpath("evaldata")
     out = []
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for entry in sorted(base.iterdir(), key=lambda p: p.name):
-        if not entry.name.startswith("official_") or not entry.name.endswith(".jsonl"):
+        if not entry.name.startswith(prefix) or not entry.name.endswith(".jsonl"):
             continue
         if names is not None and entry.name not in set(names):
             continue

@@ -1,0 +1,730 @@
+"""Russian event coding, natively: natasha/slovnet parse, pymorphy3 lemmas, our own Russian patterns.
+
+Russian word order is free, so roles are read from the dependency tree and from case, not from position:
+the nominative subject is the source; the accusative object, a bare dative, or a phrase with с / против /
+к / в, на (+ accusative) / перед / в адрес / в отношении is the target; in a passive ("были введены
+… Евросоюзом") the bare instrumental is the source. Negation (не), refusal (отказался), intent (готов,
+намерен, будет), appeals (призвал), demands (потребовал), possibility (может, бы, если) and reported speech
+(заявил, что …; по словам …) follow the same decisions as the English coder (see coding/README.md) and
+produce the same :class:`Event` records, so storage, analyses, the report and the dashboard need nothing
+new. Patterns are data (``data/patterns_ru.yaml``, same schema and loader as ``patterns.yaml``); the cue
+words are in ``data/russian.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from multivector.coding.coder import _counterpart, _keep_pair, event_id
+from multivector.coding.confidence import features as confidence_features
+from multivector.coding.confidence import model as confidence_model
+from multivector.coding.dates import event_date
+from multivector.coding.reference import Context, distinct_mentions
+from multivector.coding.rules import APPEAL_OF, DEMAND_OF, INTENT_OF, REJECT_OF, _mapped
+from multivector.coding.tables import CodingDataError, Pattern, _data_path, cameo, load_patterns
+from multivector.nlp.russian import RSent, RTok, norm, parse
+from multivector.records import Event, Mention
+
+V_TARGETS = ("obj", "dat", "с", "против", "к", "в", "на", "перед", "адрес", "отношение", "между")
+N_TARGETS = ("с", "против", "к", "в", "на", "адрес", "отношение", "для", "dat", "между")
+#: prepositions that point somewhere only with the accusative ("в Минск"), never the locative ("в Минске")
+_DIRECTIONAL = {"в", "на"}
+#: "в адрес X", "в отношении X": the target is the genitive under the noun
+_COMPOUND_PREP = {"адрес", "отношение"}
+_ACTOR_RELS = {"nmod", "amod", "appos", "flat", "flat:name", "flat:foreign", "compound", "det", "nummod"}
+#: roots whose act matters without a named other side (protest, terror, mass violence)
+_UNDIRECTED_ROOTS = {"14", "18", "20"}
+_FUTURE_AUX = {"буду", "будешь", "будет", "будем", "будете", "будут"}
+_CLIMB_RELS = {"xcomp", "conj", "advcl", "ccomp", "parataxis"}
+_CUES = (
+    "intent",
+    "appeal",
+    "demand",
+    "refuse",
+    "hypothetical",
+    "speech",
+    "light",
+    "first_person",
+    "person_pronoun",
+    "plural_pronoun",
+    "thing_pronoun",
+    "sides",
+    "sides_determiners",
+    "reported_by",
+    "patient_genitive",
+)
+
+
+# ---------------------------------------------------------------------------------------------- data
+@dataclass(frozen=True, slots=True)
+class Cues:
+    words: dict[str, frozenset[str]]
+
+    def __getattr__(self, name: str) -> frozenset[str]:
+        try:
+            return self.words[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def load_cues(path: Any = None) -> Cues:
+    """``russian.yaml``: every list named in ``_CUES`` present, each a non-empty list of words."""
+    path = path or _data_path("russian.yaml")
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise CodingDataError(f"{path}: cannot read Russian cue words: {exc}") from None
+    words: dict[str, frozenset[str]] = {}
+    for name in _CUES:
+        value = (data or {}).get(name)
+        if not isinstance(value, list) or not value or not all(isinstance(w, str) and w for w in value):
+            raise CodingDataError(f"{path}: {name!r} must be a non-empty list of words")
+        words[name] = frozenset(norm(w) for w in value)
+    return Cues(words)
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    return load_cues()
+
+
+@lru_cache(maxsize=1)
+def russian_patterns() -> dict[tuple[str, str], list[Pattern]]:
+    """Russian patterns by (POS, lemma), most specific first, with the Russian default targets."""
+    index: dict[tuple[str, str], list[Pattern]] = {}
+    for pat in load_patterns(_data_path("patterns_ru.yaml")):
+        default = V_TARGETS if pat.pos == "V" else N_TARGETS
+        tgt = pat.tgt if not _english_default(pat) else default
+        pat = replace(pat, lemma=norm(pat.lemma), obj=frozenset(norm(o) for o in pat.obj), tgt=tgt)
+        index.setdefault((pat.pos, pat.lemma), []).append(pat)
+    for pats in index.values():
+        pats.sort(key=lambda p: -p.specificity)
+    return index
+
+
+def _english_default(pat: Pattern) -> bool:
+    from multivector.coding.tables import DEFAULT_TARGETS, NOUN_TARGETS
+
+    return pat.tgt in (DEFAULT_TARGETS, NOUN_TARGETS)
+
+
+# ---------------------------------------------------------------------------------------------- coder
+@dataclass(slots=True)
+class RHit:
+    pattern: Pattern
+    code: str
+    modality: str
+    trigger: RTok
+    sources: list[Mention]
+    targets: list[Mention]
+    path: list[str] = field(default_factory=list)  # how the coder got from the trigger to its actors
+    holder: int | None = None  # the modal/appeal/refusal word whose subject is the source
+
+
+class RussianCoder:
+    """Stateless over articles except for the compiled pattern index and the cue words; reuse one."""
+
+    def __init__(self) -> None:
+        self.index = russian_patterns()
+        self.cues = cues()
+
+    # ------------------------------------------------------------------ public
+    def code_sentence(
+        self,
+        sent: RSent,
+        mentions: Sequence[Mention],
+        *,
+        ctx: Context,
+        voice: Mention | None = None,
+        article_id: str | None = None,
+        article_date: str | None = None,
+    ) -> list[Event]:
+        """Events of one parsed Russian sentence; ``mentions`` carry article offsets."""
+        tokmap = self._tokmap(sent, mentions)
+        hits = [] if sent.text.rstrip().endswith("?") else self.hits(sent, tokmap, ctx, voice)
+        ctx.add(sorted(mentions, key=lambda m: m.start))
+        return self._events(sent, hits, ctx, article_id, article_date)
+
+    def hits(
+        self, sent: RSent, tokmap: dict[int, Mention], ctx: Context, voice: Mention | None
+    ) -> list[RHit]:
+        verbs: list[RHit] = []
+        fired: set[int] = set()
+        for pos in ("V", "N"):
+            for t in sent.toks:
+                if pos == "V" and t.pos != "VERB":
+                    continue
+                if pos == "N" and (t.pos != "NOUN" or t.head in fired):
+                    continue  # "подписали соглашение": the verb's event already says it
+                if t.i in tokmap:
+                    continue  # a word of an actor's name ("Европейский союз") is not an act
+                pat = self._match(sent, t, pos)
+                if pat is None:
+                    continue
+                hit = self._fire(sent, t, pat, tokmap, ctx, voice)
+                if hit is not None:
+                    verbs.append(hit)
+                    fired.add(t.i)
+        # "призвал X отменить санкции": the appeal is the act; the bare "призвал" is not a second one
+        holders = {h.holder for h in verbs if h.holder is not None}
+        return [h for h in verbs if h.trigger.i not in holders]
+
+    # ------------------------------------------------------------------ matching
+    def _match(self, sent: RSent, t: RTok, pos: str) -> Pattern | None:
+        pats: list[Pattern] = []
+        for lemma in sorted(t.forms):
+            pats.extend(self.index.get((pos, lemma), ()))
+        pats.sort(key=lambda p: -p.specificity)
+        for pat in pats:
+            if pat.obj and not (pat.obj & self._object_words(sent, t, pos)):
+                continue
+            if pat.prep and not any(sent.prep(c) in pat.prep for c in sent.children(t)):
+                continue
+            if pat.intrans and any(c.rel == "obj" for c in sent.children(t)):
+                continue
+            return pat
+        return None
+
+    def _object_words(self, sent: RSent, t: RTok, pos: str) -> frozenset[str]:
+        """Lemmas an ``obj=`` constraint looks at: a verb's objects (and their modifiers), a noun's
+        dependants."""
+        out: set[str] = set()
+        rels = {"obj", "nsubj:pass", "obl", "iobj", "nsubj", "xcomp"} if pos == "V" else None
+        for c in sent.children(t):
+            if rels is not None and c.rel not in rels:
+                continue
+            active = "Pass" not in t.feats.get("Voice", "") and not t.lemma.endswith(("ся", "сь"))
+            if rels is not None and c.rel == "nsubj" and active:
+                continue
+            out |= c.forms
+            for g in sent.children(c):
+                if g.rel in ("amod", "nmod", "compound", "flat"):
+                    out |= g.forms
+        return frozenset(out)
+
+    # ------------------------------------------------------------------ firing
+    def _fire(
+        self,
+        sent: RSent,
+        t: RTok,
+        pat: Pattern,
+        tokmap: dict[int, Mention],
+        ctx: Context,
+        voice: Mention | None,
+    ) -> RHit | None:
+        c = self.cues
+        code, modality = pat.code, "assert"
+        path = [f"trigger {t.text} ({t.pos} {t.rel})"]
+        if self._hypothetical(sent, t):
+            return None
+        holder = t  # the token whose subject is the source
+        negated = self._negated(sent, t)
+        head = sent.head(t)
+        if (
+            t.pos == "NOUN"
+            and head is not None
+            and head.forms & c.light
+            and t.rel in ("obj", "nsubj", "nsubj:pass")
+        ):
+            # "не можем оказывать давление": the light verb carries the noun's negation and modality
+            if self._hypothetical(sent, head):
+                return None
+            negated = negated or self._negated(sent, head)
+            t_mod, head = head, sent.head(head)
+        else:
+            t_mod = t
+        if (
+            head is not None
+            and self._purpose(sent, t_mod)
+            and not head.forms & (c.intent | c.appeal | c.demand)
+        ):
+            # "сделал всё, чтобы сблизиться с Европой": the purpose is the holder's intent
+            mapped = _mapped(INTENT_OF, code)
+            if mapped is None:
+                return None
+            code, modality = mapped, "intent"
+            head = None
+        addressees: list[Mention] = []
+        rel = t_mod.rel
+        if (
+            head is not None
+            and (rel in ("xcomp", "acl") or self._purpose(sent, t_mod))
+            and head.forms & (c.intent | c.appeal | c.demand | c.refuse)
+        ):
+            pass
+        elif head is not None and rel == "xcomp" and head.forms & c.hypothetical:
+            return None
+        else:
+            head = None
+        if head is not None:
+            negated = negated or self._negated(sent, head)
+            path.append(f"under {head.text} ({head.rel})")
+            if head.forms & c.refuse:
+                mapped = _mapped(REJECT_OF, code) or ("120" if code[:2] < "10" else None)
+                if mapped is None or negated:
+                    return None
+                code, modality, holder, negated = mapped, "refuse", head, False
+            elif negated:
+                return None
+            elif (head.forms & c.appeal and t.pos != "NOUN") or (
+                self._purpose(sent, t_mod) and head.forms & c.intent
+            ):
+                # "призвал Киев прекратить", "хочет, чтобы Россия вернулась": an appeal to the one asked
+                mapped = _mapped(APPEAL_OF, code) or ("020" if code[:2] < "10" else None)
+                if mapped is None:
+                    return None
+                code, modality, holder = mapped, "appeal", head
+                addressees = self._addressees(sent, t_mod, head, V_TARGETS, tokmap, ctx, voice, path)
+            elif head.forms & c.demand:
+                mapped = _mapped(DEMAND_OF, code) or "100"
+                code, modality, holder = mapped, "demand", head
+                addressees = self._addressees(sent, t_mod, head, (*V_TARGETS, "от"), tokmap, ctx, voice, path)
+            elif head.forms & c.intent:
+                mapped = _mapped(INTENT_OF, code)
+                if mapped is None:
+                    return None
+                code, modality, holder = mapped, "intent", head
+        if negated:
+            mapped = _mapped(REJECT_OF, code)
+            if mapped is None or code[:2] >= "10" or code[:3] in ("042", "043", "044"):
+                return None
+            code, modality = mapped, "refuse"
+        elif modality == "assert" and self._future(sent, t):
+            mapped = _mapped(INTENT_OF, code)
+            if mapped is None:
+                return None
+            code, modality = mapped, "intent"
+        if t.pos == "NOUN":
+            sources, targets, between = self._noun_roles(sent, t, pat, tokmap, ctx, voice, path)
+            if not sources:
+                return None
+        else:
+            sources = self._subjects(sent, holder, tokmap, ctx, voice, path)
+            allowed = (
+                (*pat.tgt, "от") if code[:2] == "10" else (*pat.tgt, "у") if code[:2] == "02" else pat.tgt
+            )
+            targets = self._targets(sent, t, allowed, tokmap, ctx, voice, path)
+            between = False
+        if addressees:
+            targets = addressees
+        if pat.notgt:
+            targets = []
+        if pat.rev and targets:
+            sources, targets = targets, sources
+        if not sources:
+            return None
+        hit = RHit(pat, code, modality, t, sources, targets, path, holder.i if holder is not t else None)
+        if between:
+            hit.pattern = replace(pat, sym=True)
+        return hit
+
+    def _purpose(self, sent: RSent, t: RTok) -> bool:
+        return any(c.rel == "mark" and norm(c.text) == "чтобы" for c in sent.children(t))
+
+    def _addressees(
+        self, sent: RSent, t: RTok, head: RTok, allowed, tokmap, ctx, voice, path
+    ) -> list[Mention]:
+        """Whom an appeal or demand is aimed at: the subject of its "чтобы" clause, else its own object."""
+        if self._purpose(sent, t):
+            for k in sent.children(t):
+                if k.rel in ("nsubj", "nsubj:pass"):
+                    found = self._actors(sent, k, tokmap, ctx, voice)
+                    if found:
+                        return found
+        return self._targets(sent, head, allowed, tokmap, ctx, voice, path)
+
+    def _hypothetical(self, sent: RSent, t: RTok) -> bool:
+        for x in (t, sent.head(t)):
+            if x is None:
+                continue
+            for c in sent.children(x):
+                if c.rel == "aux" and norm(c.text) == "бы":
+                    return True
+                if c.rel == "mark" and norm(c.text) in ("если", "ли"):
+                    return x is t
+            if x is not t:
+                break
+        return False
+
+    def _negated(self, sent: RSent, t: RTok) -> bool:
+        return any(norm(c.text) == "не" for c in sent.children(t))
+
+    def _future(self, sent: RSent, t: RTok) -> bool:
+        if t.feats.get("Tense") == "Fut":
+            return True
+        return any(c.rel == "aux" and norm(c.text) in _FUTURE_AUX for c in sent.children(t))
+
+    # ------------------------------------------------------------------ roles
+    def _subjects(
+        self,
+        sent: RSent,
+        v: RTok,
+        tokmap,
+        ctx: Context,
+        voice: Mention | None,
+        path: list[str],
+        depth: int = 0,
+    ) -> list[Mention]:
+        passive = "Pass" in v.feats.get("Voice", "")
+        for c in sent.children(v):
+            if passive and c.feats.get("Case") == "Ins" and sent.prep(c) is None and c.pos != "ADJ":
+                found = self._actors(sent, c, tokmap, ctx, voice)
+                if found:
+                    path.append(f"agent {c.text} ({c.rel}, instrumental)")
+                    return found
+        for c in sent.children(v):
+            if c.rel == "nsubj" and not passive and c.feats.get("Case", "Nom") == "Nom":
+                path.append(f"subject {c.text} (nsubj)")
+                return self._actors(sent, c, tokmap, ctx, voice)
+        if v.pos == "VERB" and not passive and v.rel not in ("xcomp", "conj", "advcl", "acl", "acl:relcl"):
+            left = self._left_subject(sent, v, tokmap, ctx, voice)
+            if left:
+                path.append("subject left of the verb (parse gave none)")
+                return left
+        head = sent.head(v)
+        if head is not None and depth < 4 and v.rel in _CLIMB_RELS - {"ccomp", "parataxis"}:
+            if v.rel == "conj" and head.pos == "NOUN":
+                return []
+            path.append(f"subject of {head.text} ({v.rel})")
+            return self._subjects(sent, head, tokmap, ctx, voice, path, depth + 1)
+        return []
+
+    def _left_subject(self, sent: RSent, v: RTok, tokmap, ctx: Context, voice) -> list[Mention]:
+        """A nominative actor right before a verb the parser left without a subject ("… как Великобритания
+        и ЕС осуждают …" hung on another verb): at most four words back, no punctuation between."""
+        for k in range(v.i - 1, max(-1, v.i - 5), -1):
+            w = sent.toks[k]
+            if w.pos == "PUNCT" or w.pos == "VERB":
+                return []
+            if w.feats.get("Case") == "Nom" and w.rel in ("nsubj", "conj") and w.head != v.i:
+                first = w
+                while first.rel == "conj" and first.head >= 0 and first.head < first.i:
+                    first = sent.toks[first.head]
+                return self._actors(sent, first, tokmap, ctx, voice)
+        return []
+
+    def _targets(
+        self,
+        sent: RSent,
+        t: RTok,
+        allowed: Sequence[str],
+        tokmap,
+        ctx: Context,
+        voice: Mention | None,
+        path: list[str],
+        nested: bool = True,
+    ) -> list[Mention]:
+        out: list[Mention] = []
+        passive = "Pass" in t.feats.get("Voice", "")
+        for c in sent.children(t):
+            if c.rel in ("nsubj", "punct", "case", "mark", "cc", "advmod", "aux", "aux:pass", "conj"):
+                continue
+            if c.rel == "nsubj:pass" and c.feats.get("Case") == "Ins":
+                continue
+            prep = sent.prep(c)
+            case = c.feats.get("Case", "")
+            key = None
+            if prep is None:
+                if c.rel == "obj" or (c.rel == "nsubj:pass" and passive):
+                    key = "obj"
+                elif case == "Dat" and c.rel in ("iobj", "obl", "nmod"):
+                    key = "dat"
+            elif prep == "в" and c.lemma in _COMPOUND_PREP:
+                key = c.lemma
+                c = next((g for g in sent.children(c) if g.rel == "nmod" and sent.prep(g) is None), c)
+            elif prep not in _DIRECTIONAL or case == "Acc":
+                key = prep
+            if key is not None and key in allowed:
+                found = self._actors(sent, c, tokmap, ctx, voice)
+                if found:
+                    path.append(f"target {c.text} ({key})")
+                    out.extend(found)
+                    continue
+            if nested and c.rel in ("obj", "nsubj:pass", "obl") and prep is None:
+                # "подписал соглашение с Брюсселем": the partner hangs off the object, or off its topic
+                # ("соглашение о сотрудничестве с Россией")
+                out.extend(self._targets(sent, c, allowed, tokmap, ctx, voice, path, nested=False))
+                for g in sent.children(c):
+                    if g.rel == "nmod" and sent.prep(g) in ("о", "об"):
+                        out.extend(self._targets(sent, g, allowed, tokmap, ctx, voice, path, nested=False))
+        return out
+
+    def _noun_roles(self, sent: RSent, t: RTok, pat: Pattern, tokmap, ctx: Context, voice, path: list[str]):
+        """A nominal event: source from the genitive or adjective ("визит Путина", "российские санкции") or
+        the light verb's subject ("провел переговоры"); target from its prepositional phrase."""
+        sources: list[Mention] = []
+        between: list[Mention] = []
+        patients: list[Mention] = []
+        for c in sent.children(t):
+            prep = sent.prep(c)
+            if prep == "между":
+                between.extend(self._actors(sent, c, tokmap, ctx, voice))
+            elif (
+                prep is None
+                and c.rel == "nmod"
+                and c.feats.get("Case") == "Gen"
+                and t.forms & self.cues.patient_genitive
+            ):
+                patients.extend(self._actors(sent, c, tokmap, ctx, voice, shallow=True))
+            elif prep is None and (
+                (c.rel == "nmod" and c.feats.get("Case") == "Gen") or c.rel in ("amod", "det", "nmod:poss")
+            ):
+                found = self._actors(sent, c, tokmap, ctx, voice, shallow=True)
+                if found:
+                    path.append(f"source {c.text} ({c.rel})")
+                    sources.extend(found)
+        if between:
+            path.append("between")
+            return between, [], True
+        if len(sources) >= 2 and any(c.rel == "amod" and c.lemma == "взаимный" for c in sent.children(t)):
+            path.append("mutual")
+            return sources, [], True
+        targets = patients + self._targets(sent, t, pat.tgt, tokmap, ctx, voice, path, nested=False)
+        head = sent.head(t)
+        if (
+            not sources
+            and head is not None
+            and head.forms & self.cues.light
+            and t.rel
+            in (
+                "obj",
+                "nsubj:pass",
+                "nsubj",
+                "obl",
+            )
+        ):
+            path.append(f"light verb {head.text}")
+            sources = self._subjects(sent, head, tokmap, ctx, voice, path)
+            if not targets:
+                targets = self._targets(sent, head, pat.tgt, tokmap, ctx, voice, path, nested=False)
+        return sources, targets, False
+
+    # ------------------------------------------------------------------ actors
+    def _tokmap(self, sent: RSent, mentions: Sequence[Mention]) -> dict[int, Mention]:
+        out: dict[int, Mention] = {}
+        for m in mentions:
+            for t in sent.toks:
+                if t.start >= m.start and t.end <= m.end:
+                    out.setdefault(t.i, m)
+        return out
+
+    def _actors(
+        self,
+        sent: RSent,
+        t: RTok,
+        tokmap: dict[int, Mention],
+        ctx: Context,
+        voice: Mention | None,
+        shallow: bool = False,
+    ) -> list[Mention]:
+        """The actors a role word stands for: its own mention, a name among its modifiers ("президент
+        России"), a pronoun's antecedent, "обе стороны"; coordinated words add theirs."""
+        found = self._one(sent, t, tokmap, ctx, voice, shallow)
+        for c in sent.children(t):
+            if c.rel == "conj":
+                found.extend(self._one(sent, c, tokmap, ctx, voice, shallow))
+        return found
+
+    def _one(self, sent: RSent, t: RTok, tokmap, ctx: Context, voice, shallow: bool) -> list[Mention]:
+        c = self.cues
+        if t.i in tokmap:
+            return [tokmap[t.i]]
+        word = norm(t.text)
+        if t.lemma in c.first_person or word in c.first_person:
+            return [_spoken(voice, t)] if voice is not None else []
+        if t.pos == "PRON" or t.pos == "DET":
+            if t.lemma in c.person_pronoun:
+                return [_via(m, f"anaphor:{t.text}") for m in ctx.person()]
+            if t.lemma in c.plural_pronoun:
+                return [_via(m, f"anaphor:{t.text}") for m in ctx.crowd()]
+            if t.lemma in c.thing_pronoun:
+                return [_via(m, f"anaphor:{t.text}") for m in ctx.thing()]
+            return []
+        kids = sent.children(t)
+        if t.lemma in c.sides and (
+            (t.lemma == "сторона" and t.feats.get("Number") == "Plur")
+            or any(k.lemma in c.sides_determiners or norm(k.text) in c.sides_determiners for k in kids)
+        ):
+            if any(norm(k.text) in ("наш", "наши") for k in kids) and voice is not None:
+                pass
+            else:
+                pair = ctx.dialogue if len(ctx.dialogue) == 2 else ctx.crowd()
+                return [_via(m, f"anaphor:{t.text}") for m in pair]
+        for k in kids:
+            if k.rel in _ACTOR_RELS and sent.prep(k) is None:
+                if k.i in tokmap:
+                    return [tokmap[k.i]]
+                if norm(k.text) in ("наш", "мой") and voice is not None:
+                    return [_spoken(voice, k)]
+        if shallow:
+            return []
+        for k in kids:
+            if k.rel in ("nmod", "appos", "flat:name") and sent.prep(k) is None:
+                for g in sent.children(k):
+                    if g.i in tokmap and g.rel in _ACTOR_RELS and sent.prep(g) is None:
+                        return [tokmap[g.i]]
+        return []
+
+    # ------------------------------------------------------------------ events
+    def _events(
+        self, sent: RSent, hits: list[RHit], ctx: Context, article_id: str | None, article_date: str | None
+    ) -> list[Event]:
+        date = event_date(sent.text, article_date)
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        ids: set[str] = set()
+        span = (sent.start, sent.end)
+        for hit in hits:
+            info = cameo(hit.code)
+            for src, tgt0 in _dyads(hit):
+                if not src.country:
+                    continue  # an actor we cannot place says nothing about East or West
+                tgt = tgt0 if tgt0 is not None else _counterpart(src, info.root, ctx)
+                if tgt is None and info.root not in _UNDIRECTED_ROOTS:
+                    continue  # "Россия уступает", "требуют прав": no relation without another side
+                key = (
+                    hit.trigger.i,
+                    src.country,
+                    src.agent,
+                    tgt and tgt.country,
+                    tgt and tgt.agent,
+                    info.code,
+                )
+                if key in seen:
+                    continue
+                seen.add(key)
+                eid = event_id(article_id, span, hit.trigger.text, src, tgt, info.code)
+                if eid in ids:
+                    eid = event_id(
+                        article_id, span, f"{hit.trigger.text}@{hit.trigger.start}", src, tgt, info.code
+                    )
+                ids.add(eid)
+                events.append(
+                    Event(
+                        eid,
+                        article_id,
+                        date,
+                        src,
+                        tgt,
+                        info.code,
+                        info.root,
+                        info.quad_class,
+                        info.goldstein,
+                        info.plover,
+                        False,
+                        hit.modality,
+                        sent.text,
+                        span,
+                        hit.trigger.text,
+                        hit.pattern.id,
+                    )
+                )
+        if any(e.root != "01" for e in events):
+            events = [e for e in events if e.root != "01"]
+        events = [e for e in events if e.root != "01" or e.target is not None]
+        conf = confidence_model()
+        for e in events:
+            e.confidence = conf.score(
+                confidence_features(
+                    e.source,
+                    e.target,
+                    pattern_id=e.pattern_id,
+                    modality=e.modality,
+                    root=e.root,
+                    n_events=len(events),
+                    n_tokens=len(sent.toks),
+                )
+            )
+        return events
+
+
+def _spoken(voice: Mention, t: RTok) -> Mention:
+    """The speaker as the actor of a first-person word, at that word."""
+    how = voice.via if voice.via.startswith("speaker") else f"speaker:{voice.via or 'quote'} {voice.text}"
+    return replace(voice, text=t.text, start=t.start, end=t.end, via=how.strip())
+
+
+def _via(m: Mention, how: str) -> Mention:
+    return m if m.via == how else replace(m, via=how if not m.via else f"{how} > {m.via}")
+
+
+def _dyads(hit: RHit) -> list[tuple[Mention, Mention | None]]:
+    srcs = distinct_mentions(hit.sources)
+    tgts = [m for m in hit.targets if m.country]
+    if not tgts:
+        if len(srcs) >= 2 and (hit.pattern.sym or hit.code[:2] in ("03", "04", "05", "06")):
+            return [(a, b) for a in srcs for b in srcs if a is not b and _keep_pair(a, b)]
+        return [(s, None) for s in srcs]
+    out = [
+        (s, t)
+        for s in srcs
+        for t in distinct_mentions(tgts, by_country=True)
+        if s is not t and _keep_pair(s, t)
+    ]
+    if not out and hit.code[:2] != "01":
+        out = [(s, None) for s in srcs]
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_russian_coder() -> RussianCoder:
+    return RussianCoder()
+
+
+def sentence_voice(
+    coder: RussianCoder, sent: RSent, tokmap, ctx: Context, house: Mention | None
+) -> Mention | None:
+    """Who says a sentence: the subject of its verb of saying ("…, — заявил Лукашенко"), the "по словам X"
+    phrase, else the document's own voice; None when nothing establishes a speaker."""
+    c = coder.cues
+    for t in sent.toks:
+        if t.pos == "VERB" and t.forms & c.speech:
+            for k in sent.children(t):
+                if k.rel == "nsubj" and k.lemma not in c.first_person:
+                    found = coder._one(sent, k, tokmap, ctx, None, False)
+                    if found and found[0].country:
+                        return found[0]
+    for t in sent.toks:
+        if t.lemma in c.reported_by and sent.prep(t) == "по":
+            for k in sent.children(t):
+                if k.i in tokmap:
+                    return tokmap[k.i]
+    return house
+
+
+def code_russian(
+    text: str,
+    date: str | None,
+    article_id: str | None,
+    resolver: Any,
+    given: Sequence[Mention] | None,
+    house: Any = None,
+    dialogue: Sequence[Mention] = (),
+) -> tuple[list[Event], list[Mention]]:
+    """Events and actor mentions of one Russian article (``given`` mentions bypass the resolver)."""
+    mentions = list(given) if given is not None else resolver.find_mentions(text, date=date, lang="ru")
+    mentions.sort(key=lambda m: m.start)
+    coder = default_russian_coder()
+    ctx = Context(dialogue=list(dialogue))
+    own = house.mention(house.name or house.country, 0, 0, article_id) if house is not None else None
+    events: list[Event] = []
+    k = 0
+    for sent in parse(text):
+        while k < len(mentions) and mentions[k].end <= sent.start:
+            k += 1
+        j = k
+        while j < len(mentions) and mentions[j].start < sent.end:
+            j += 1
+        in_sent = mentions[k:j]
+        tokmap = coder._tokmap(sent, in_sent)
+        voice = sentence_voice(coder, sent, tokmap, ctx, own)
+        events.extend(
+            coder.code_sentence(sent, in_sent, ctx=ctx, voice=voice, article_id=article_id, article_date=date)
+        )
+    return events, mentions
