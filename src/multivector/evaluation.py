@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-SUITES = ("coding", "official", "actors", "extraction", "stories", "unga")
+SUITES = ("coding", "official", "russian", "actors", "extraction", "stories", "unga")
 
 
 def shared_dir() -> Path | None:
@@ -100,6 +100,31 @@ def _official(root: Path) -> list[Row]:
     return rows
 
 
+def _russian(root: Path) -> list[Row]:
+    """The Russian coder: our RuSentRel sentence set (dev tuned on, test held out), the cross-lingual
+    pairs, and dyadic polarity against RuSentRel's test attitudes (never read)."""
+    from multivector.coding.evaluate_ru import crosslingual_agreement, evaluate_russian, polarity_agreement
+
+    rows: list[Row] = []
+    if (root / "rusentrel").is_dir():
+        for split, m in evaluate_russian(root).items():
+            data = f"rusentrel sentences {split} ({'in-sample' if split == 'dev' else 'held out'})"
+            for metric in ("recall", "precision", "spurious_per_empty_sentence"):
+                rows.append(_row("russian", data, metric.replace("_", " "), m[metric], m["sentences"]))
+    for split, m in crosslingual_agreement().items():
+        data = f"cross-lingual pairs {split} ({'in-sample' if split == 'dev' else 'held out'})"
+        rows.append(_row("russian", data, "same dyad + PLOVER", m["agreement"], m["n"]))
+    if (root / "rusentrel").is_dir():
+        pol = polarity_agreement(root)
+        data = "rusentrel test attitudes (held out)"
+        rows.append(_row("russian", data, "pairs covered by events", pol["coverage"], pol["attitude_pairs"]))
+        rows.append(_row("russian", data, "polarity agreement", pol["agreement"], pol["covered"]))
+        rows.append(
+            _row("russian", data, "majority-label baseline", pol["majority_baseline"], pol["covered"])
+        )
+    return rows
+
+
 def _actors(root: Path) -> list[Row]:
     from multivector.actors import ActorResolver
     from multivector.actors.evaluation import bsnlp_documents, score_bsnlp, score_ngec
@@ -161,6 +186,7 @@ def _unga(root: Path) -> list[Row]:
 _RUNNERS: dict[str, Callable[[Path], list[Row]]] = {
     "coding": _coding,
     "official": _official,
+    "russian": _russian,
     "actors": _actors,
     "extraction": _extraction,
     "stories": _stories,

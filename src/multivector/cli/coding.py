@@ -477,7 +477,10 @@ def evaluate(
         list[str] | None,
         typer.Option(
             "--only",
-            help="coding, official, actors, extraction, stories, unga (repeatable; default all but unga).",
+            help=(
+                "coding, official, russian, actors, extraction, stories, unga "
+                "(repeatable; default: all but unga)."
+            ),
         ),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, jsonl, csv or tsv.")] = "table",

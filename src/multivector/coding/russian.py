@@ -28,7 +28,7 @@ from multivector.coding.dates import event_date
 from multivector.coding.reference import Context, distinct_mentions
 from multivector.coding.rules import APPEAL_OF, DEMAND_OF, INTENT_OF, REJECT_OF, _mapped
 from multivector.coding.tables import CodingDataError, Pattern, _data_path, cameo, load_patterns
-from multivector.nlp.russian import RSent, RTok, norm, parse
+from multivector.nlp.russian import RSent, RTok, norm, parse, perfective, verb_reading
 from multivector.records import Event, Mention
 
 V_TARGETS = ("obj", "dat", "с", "против", "к", "в", "на", "перед", "адрес", "отношение", "между")
@@ -141,7 +141,7 @@ class RussianCoder:
         mentions: Sequence[Mention],
         *,
         ctx: Context,
-        voice: Mention | None = None,
+        voice: Speaker | None = None,
         article_id: str | None = None,
         article_date: str | None = None,
     ) -> list[Event]:
@@ -152,13 +152,17 @@ class RussianCoder:
         return self._events(sent, hits, ctx, article_id, article_date)
 
     def hits(
-        self, sent: RSent, tokmap: dict[int, Mention], ctx: Context, voice: Mention | None
+        self, sent: RSent, tokmap: dict[int, Mention], ctx: Context, voice: Speaker | None
     ) -> list[RHit]:
         verbs: list[RHit] = []
         fired: set[int] = set()
         for pos in ("V", "N"):
             for t in sent.toks:
-                if pos == "V" and t.pos != "VERB":
+                if (
+                    pos == "V"
+                    and t.pos != "VERB"
+                    and not (t.pos in ("ADV", "ADJ", "X") and verb_reading(t.text))
+                ):
                     continue
                 if pos == "N" and (t.pos != "NOUN" or t.head in fired):
                     continue  # "подписали соглашение": the verb's event already says it
@@ -216,7 +220,7 @@ class RussianCoder:
         pat: Pattern,
         tokmap: dict[int, Mention],
         ctx: Context,
-        voice: Mention | None,
+        voice: Speaker | None,
     ) -> RHit | None:
         c = self.cues
         code, modality = pat.code, "assert"
@@ -311,6 +315,17 @@ class RussianCoder:
             )
             targets = self._targets(sent, t, allowed, tokmap, ctx, voice, path)
             between = False
+            head_noun = sent.head(t)
+            reading = verb_reading(t.text) if t.feats.get("VerbForm") == "Part" or t.pos == "ADJ" else None
+            if reading == "part-act" and t.rel in ("acl", "amod") and head_noun is not None and not sources:
+                # "атаковавшие Украину войска": the noun the active participle describes does it
+                sources = self._actors(sent, head_noun, tokmap, ctx, voice, shallow=True)
+            if reading == "part-pass" and t.rel in ("acl", "amod") and head_noun is not None:
+                # "сбитый турецкими ВВС российский самолёт": the noun the participle describes undergoes it
+                patient = self._actors(sent, head_noun, tokmap, ctx, voice, shallow=True)
+                if patient:
+                    path.append(f"patient {head_noun.text} (noun of the participle)")
+                    targets = patient + targets
         if addressees:
             targets = addressees
         if pat.notgt:
@@ -356,7 +371,7 @@ class RussianCoder:
         return any(norm(c.text) == "не" for c in sent.children(t))
 
     def _future(self, sent: RSent, t: RTok) -> bool:
-        if t.feats.get("Tense") == "Fut":
+        if t.feats.get("Tense") == "Fut" and perfective(t.text):
             return True
         return any(c.rel == "aux" and norm(c.text) in _FUTURE_AUX for c in sent.children(t))
 
@@ -367,11 +382,11 @@ class RussianCoder:
         v: RTok,
         tokmap,
         ctx: Context,
-        voice: Mention | None,
+        voice: Speaker | None,
         path: list[str],
         depth: int = 0,
     ) -> list[Mention]:
-        passive = "Pass" in v.feats.get("Voice", "")
+        passive = "Pass" in v.feats.get("Voice", "") or verb_reading(v.text) == "part-pass"
         for c in sent.children(v):
             if passive and c.feats.get("Case") == "Ins" and sent.prep(c) is None and c.pos != "ADJ":
                 found = self._actors(sent, c, tokmap, ctx, voice)
@@ -416,7 +431,7 @@ class RussianCoder:
         allowed: Sequence[str],
         tokmap,
         ctx: Context,
-        voice: Mention | None,
+        voice: Speaker | None,
         path: list[str],
         nested: bool = True,
     ) -> list[Mention]:
@@ -520,7 +535,7 @@ class RussianCoder:
         t: RTok,
         tokmap: dict[int, Mention],
         ctx: Context,
-        voice: Mention | None,
+        voice: Speaker | None,
         shallow: bool = False,
     ) -> list[Mention]:
         """The actors a role word stands for: its own mention, a name among its modifiers ("президент
@@ -537,7 +552,8 @@ class RussianCoder:
             return [tokmap[t.i]]
         word = norm(t.text)
         if t.lemma in c.first_person or word in c.first_person:
-            return [_spoken(voice, t)] if voice is not None else []
+            m = voice.at(t.i) if voice is not None else None
+            return [_spoken(m, t)] if m is not None else []
         if t.pos == "PRON" or t.pos == "DET":
             if t.lemma in c.person_pronoun:
                 return [_via(m, f"anaphor:{t.text}") for m in ctx.person()]
@@ -551,7 +567,7 @@ class RussianCoder:
             (t.lemma == "сторона" and t.feats.get("Number") == "Plur")
             or any(k.lemma in c.sides_determiners or norm(k.text) in c.sides_determiners for k in kids)
         ):
-            if any(norm(k.text) in ("наш", "наши") for k in kids) and voice is not None:
+            if any(norm(k.text) in ("наш", "наши") for k in kids) and voice is not None and voice.at(t.i):
                 pass
             else:
                 pair = ctx.dialogue if len(ctx.dialogue) == 2 else ctx.crowd()
@@ -560,8 +576,9 @@ class RussianCoder:
             if k.rel in _ACTOR_RELS and sent.prep(k) is None:
                 if k.i in tokmap:
                     return [tokmap[k.i]]
-                if norm(k.text) in ("наш", "мой") and voice is not None:
-                    return [_spoken(voice, k)]
+                m = voice.at(k.i) if voice is not None else None
+                if norm(k.text) in ("наш", "мой") and m is not None:
+                    return [_spoken(m, k)]
         if shallow:
             return []
         for k in kids:
@@ -677,11 +694,33 @@ def default_russian_coder() -> RussianCoder:
     return RussianCoder()
 
 
-def sentence_voice(
-    coder: RussianCoder, sent: RSent, tokmap, ctx: Context, house: Mention | None
-) -> Mention | None:
-    """Who says a sentence: the subject of its verb of saying ("…, — заявил Лукашенко"), the "по словам X"
-    phrase, else the document's own voice; None when nothing establishes a speaker."""
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who "мы"/"я"/"наш" stand for in one sentence: the subject of a verb of saying for the words it
+    governs, the document's own voice for the rest."""
+
+    said: Mention | None
+    scope: frozenset[int]
+    house: Mention | None
+
+    def at(self, i: int) -> Mention | None:
+        return self.said if self.said is not None and i in self.scope else self.house
+
+
+def _subtree(sent: RSent, t: RTok) -> set[int]:
+    out, todo = set(), [t.i]
+    while todo:
+        k = todo.pop()
+        if k not in out:
+            out.add(k)
+            todo.extend(sent.toks[k].kids)
+    return out
+
+
+def sentence_voice(coder: RussianCoder, sent: RSent, tokmap, ctx: Context, house: Mention | None) -> Speaker:
+    """The speaker of a sentence's first-person words: the subject of its verb of saying ("X заявил, что
+    мы …"; "«Мы …», — сказал X" where the verb hangs on the quote), the "по словам X" phrase, else the
+    document's own voice; a first-person word outside what the speaker says keeps the document's."""
     c = coder.cues
     for t in sent.toks:
         if t.pos == "VERB" and t.forms & c.speech:
@@ -689,13 +728,20 @@ def sentence_voice(
                 if k.rel == "nsubj" and k.lemma not in c.first_person:
                     found = coder._one(sent, k, tokmap, ctx, None, False)
                     if found and found[0].country:
-                        return found[0]
+                        scope = _subtree(sent, t) - _subtree(sent, k)
+                        for other in sent.children(t):
+                            if other.rel == "conj":  # "заявил, что …, и пригласил меня": not what was said
+                                scope -= _subtree(sent, other)
+                        head = sent.head(t)
+                        if t.rel == "parataxis" and head is not None:
+                            scope |= _subtree(sent, head) - _subtree(sent, t)
+                        return Speaker(found[0], frozenset(scope), house)
     for t in sent.toks:
         if t.lemma in c.reported_by and sent.prep(t) == "по":
             for k in sent.children(t):
                 if k.i in tokmap:
-                    return tokmap[k.i]
-    return house
+                    return Speaker(tokmap[k.i], frozenset(range(len(sent.toks))), house)
+    return Speaker(None, frozenset(), house)
 
 
 def code_russian(

@@ -190,3 +190,25 @@ def _repair_subjects(toks: list[RTok]) -> None:
         if subj is not None and any(not can_be_nominative(k.text) for k in objs if k is not subj):
             subj.rel = "nsubj"
             subj.feats["Case"] = "Nom"
+
+
+@lru_cache(maxsize=100_000)
+def verb_reading(word: str) -> str | None:
+    """pymorphy3's verbal reading of a word the tagger missed: "fin", "part-act", "part-pass", "conv",
+    or None. slovnet tags some rare verb forms as adverbs or adjectives ("сближаются", "атаковавшие")."""
+    p = _analyzer().parse(norm(word))[0]
+    pos = p.tag.POS
+    if pos in ("VERB", "INFN"):
+        return "fin"
+    if pos in ("PRTF", "PRTS"):
+        return "part-pass" if "pssv" in p.tag else "part-act"
+    if pos == "GRND":
+        return "conv"
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def perfective(word: str) -> bool:
+    """A perfective verb form: only those have a one-word future ("подпишет"); slovnet marks some present
+    forms ("ждёт") as future."""
+    return "perf" in _analyzer().parse(norm(word))[0].tag
