@@ -165,3 +165,12 @@ def test_rusentrel_polarity_check(corpora_dir: Path, russian):
     r = polarity_agreement(corpora_dir)
     assert r["attitude_pairs"] >= 300
     assert r["coverage"] >= 0.20 and r["agreement"] >= 0.65
+
+
+def test_ukrainian_articles_get_actors_but_no_events():
+    text = "Україна та Польща підписали угоду в Києві, а Росія напала на Україну."
+    art = Article("uk1", None, DAY, "day", "uk", None, "x.txt", 0, text)
+    events, mentions, _ = code_article(art)
+    assert not events
+    assert {m.country for m in mentions} >= {"UKR", "POL", "RUS"}
+    assert all(m.article_id == "uk1" for m in mentions)

@@ -229,7 +229,7 @@ class ActorResolver:
         ``date`` (ISO string or date) picks who held an office; mentions earlier in the article give
         context to later ones ("the president" after "Lukashenko").
         """
-        if lang and lang.lower().startswith("ru"):
+        if lang and lang.lower().startswith(("ru", "uk")):  # Ukrainian shares the Cyrillic dictionaries
             from multivector.actors.russian import find_mentions_ru
 
             text = text_or_doc if isinstance(text_or_doc, str) else text_or_doc.text

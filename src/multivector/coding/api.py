@@ -277,7 +277,7 @@ def code_stream(
             if hit is not None:
                 pending.append(_Pending(art, key, None, hit))
                 continue
-            if _russian(art, art.text):
+            if _russian(art, art.text) or art.lang == "uk":
                 pending.append(_Pending(art, key, None, code_article(art, resolver=resolver, cache=cache)))
                 continue
             plan = _plan(art.text, art.date)
@@ -361,6 +361,14 @@ def _code(
 ) -> CodedArticle:
     if _russian(meta, text):
         return _code_russian(text, date, article_id, resolver, given, speaker, meta)
+    if meta is not None and meta.lang == "uk":
+        # Ukrainian: actors resolve through the Cyrillic dictionaries; events are not coded yet (the run
+        # says so per language)
+        if given is not None:
+            return CodedArticle([], list(given), [])
+        res = resolver if resolver is not None else _default_resolver()
+        found = res.find_mentions(text, date=date, lang="uk")
+        return CodedArticle([], [replace(m, article_id=article_id) for m in found], [])
     parts, sents, part_of = plan if plan is not None else _plan(text, date)
     if not sents:
         return CodedArticle([], [], [])
