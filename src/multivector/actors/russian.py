@@ -14,8 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from multivector.actors.chunks import Chunker, Context, Hit, Tok, as_date
-from multivector.errors import MultivectorError
-from multivector.nlp.russian import russian_models
+from multivector.nlp.russian import analyzer, norm, russian_models
 from multivector.records import Mention
 
 if TYPE_CHECKING:
@@ -27,10 +26,6 @@ CONJ_RU = {"и", ",", "или", "-", "–"}
 MOD_RU = {"бывший", "нынешний", "новый", "первый", "действующий", "главный", "высший", "верховный"}
 NER_TYPES = {"PER", "ORG", "LOC"}
 WORD_RE = re.compile(r"\w[\w\-]*|[^\w\s]", re.UNICODE)
-
-
-def _norm(word: str) -> str:
-    return word.lower().replace("ё", "е")
 
 
 @dataclass
@@ -47,20 +42,14 @@ class RussianPipeline:
 
 
 def _load(resolver: ActorResolver) -> RussianPipeline:
-    try:
-        import pymorphy3
-    except ImportError as exc:
-        raise MultivectorError(
-            f"Russian actor resolution needs the 'ru' extra (pip install 'multivector[ru]'): {exc}"
-        ) from None
-    morph = pymorphy3.MorphAnalyzer()
+    morph = analyzer()
 
     @lru_cache(maxsize=200_000)
     def lemma(word: str) -> str:
-        w = _norm(word)
+        w = norm(word)
         if not any(c.isalpha() for c in w):
             return w
-        return _norm(morph.parse(w)[0].normal_form)
+        return norm(morph.parse(w)[0].normal_form)
 
     index: dict[tuple[str, ...], list[Any]] = {}
     cased: dict[tuple[str, ...], tuple[bool, bool]] = {}
@@ -79,7 +68,7 @@ def _load(resolver: ActorResolver) -> RussianPipeline:
         dictionary's."""
         out = {lemma(word)}
         if word.isalpha():
-            for p in morph.parse(_norm(word))[:3]:
+            for p in morph.parse(norm(word))[:3]:
                 if p.tag.POS != "NOUN":
                     continue
                 for case in ("gent", "datv", "accs", "ablt", "loct"):
@@ -151,7 +140,7 @@ def find_mentions_ru(resolver: ActorResolver, text: str, date: Any = None) -> li
     toks: list[Tok] = []
     sent_starts = {s.start for s in doc.sents}
     for t in doc.tokens:
-        toks.append(Tok(t.text, _norm(t.text), t.start, t.stop, "", t.start in sent_starts and t.start > 0))
+        toks.append(Tok(t.text, norm(t.text), t.start, t.stop, "", t.start in sent_starts and t.start > 0))
     lemmas = [ru.lemma(t.text) for t in toks]
     hits: list[Hit] = []
     n = len(toks)

@@ -23,6 +23,7 @@ from multivector.coding.rules import SPEECH
 from multivector.coding.speakers import SpeakerMap, country_voice, document_voice, speaker_map, speaker_table
 from multivector.nlp.cache import ResultCache, content_key, package_fingerprint
 from multivector.nlp.pipeline import get_nlp, parse_many
+from multivector.nlp.russian import cyrillic_share
 from multivector.nlp.sentences import Prefilter, Sentence, split_sentences
 from multivector.records import Article, Event, Fact, Mention
 from multivector.sources.encoding import scrub_surrogates
@@ -278,7 +279,10 @@ def code_stream(
                 pending.append(_Pending(art, key, None, hit))
                 continue
             if _russian(art, art.text) or art.lang == "uk":
-                pending.append(_Pending(art, key, None, code_article(art, resolver=resolver, cache=cache)))
+                # no spaCy parse: answered (and cached) at once, keeping the input order
+                item = _Pending(art, key, None, None)
+                item.finish(resolver, cache)
+                pending.append(item)
                 continue
             plan = _plan(art.text, art.date)
             item = _Pending(art, key, plan, None)
@@ -391,13 +395,7 @@ def _code(
         mentions = [_shift(m, keys, starts, article_id) for m in raw]
     else:
         mentions = [m for m in given]
-    house = (
-        document_voice(meta, res, speaker)
-        if meta is not None
-        else country_voice(speaker.strip().upper(), res, "field", "speaker")
-        if speaker
-        else None
-    )
+    house = _house(meta, res, speaker)
     voices = speaker_map(text, date, res, house)
     dialogue = counterpart(meta, house, res)
     if not voices.empty:
@@ -451,14 +449,20 @@ def _code(
     return CodedArticle(events, mentions, facts)
 
 
+def _house(meta: Article | None, res: Any, speaker: str | None) -> Any:
+    """The document's own voice: from the article (field, title, site), else the ``speaker`` code."""
+    if meta is not None:
+        return document_voice(meta, res, speaker)
+    return country_voice(speaker.strip().upper(), res, "field", "speaker") if speaker else None
+
+
 def _russian(meta: Article | None, text: str) -> bool:
     """Russian articles take the native Russian coder (the article's detected language, or for bare
     text a mostly Cyrillic sample)."""
     if meta is not None and meta.lang:
         return meta.lang == "ru"
     sample = text[:2000]
-    letters = [c for c in sample if c.isalpha()]
-    if not letters or sum("\u0400" <= c <= "\u04ff" for c in letters) < 0.6 * len(letters):
+    if cyrillic_share(sample) < 0.6:
         return False
     if len(sample) < 200:  # too short for the language identifier: Cyrillic without Ukrainian letters
         return not any(c in "іїєґІЇЄҐ" for c in sample)
@@ -479,13 +483,7 @@ def _code_russian(
     from multivector.coding.russian import code_russian
 
     res = None if given is not None else resolver if resolver is not None else _default_resolver()
-    house = (
-        document_voice(meta, res, speaker)
-        if meta is not None and res is not None
-        else country_voice(speaker.strip().upper(), res, "field", "speaker")
-        if speaker and res is not None
-        else None
-    )
+    house = _house(meta, res, speaker)
     dialogue = counterpart(meta, house, res)
     events, mentions = code_russian(text, date, article_id, res, given, house, dialogue)
     if article_id:

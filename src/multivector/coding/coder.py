@@ -184,49 +184,23 @@ class EventCoder:
                 if key in seen:
                     continue
                 seen.add(key)
-                eid = event_id(article_id, (start, end), hit.trigger.text, src, tgt, info.code)
-                if eid in ids:  # the same trigger word twice in one sentence ("met … and met again")
-                    trig = f"{hit.trigger.text}@{hit.trigger.idx}"
-                    eid = event_id(article_id, (start, end), trig, src, tgt, info.code)
-                ids.add(eid)
                 events.append(
-                    Event(
-                        eid,
+                    new_event(
+                        ids,
                         article_id,
                         date,
+                        (start, end),
+                        text,
                         src,
                         tgt,
-                        info.code,
-                        info.root,
-                        info.quad_class,
-                        info.goldstein,
-                        info.plover,
-                        False,
+                        info,
                         hit.modality,
-                        text,
-                        (start, end),
                         hit.trigger.text,
+                        hit.trigger.idx,
                         hit.pattern.id,
                     )
                 )
-        if any(e.root != "01" for e in events):
-            events = [e for e in events if e.root != "01"]
-        # a bare statement with no addressee says nothing about a relation between actors
-        events = [e for e in events if e.root != "01" or e.target is not None]
-        conf = confidence_model()
-        for e in events:
-            e.confidence = conf.score(
-                confidence_features(
-                    e.source,
-                    e.target,
-                    pattern_id=e.pattern_id,
-                    modality=e.modality,
-                    root=e.root,
-                    n_events=len(events),
-                    n_tokens=len(text.split()),
-                )
-            )
-        return events
+        return finish_sentence(events, len(text.split()))
 
     # ------------------------------------------------------------------ matching
     def hits(self, sent: Any, mentions: Sequence[Mention], ctx: Context, char_offset: int = 0) -> list[Hit]:
@@ -667,6 +641,69 @@ class EventCoder:
 
 
 # ---------------------------------------------------------------------- helpers
+def new_event(
+    ids: set[str],
+    article_id: str | None,
+    date: str | None,
+    span: tuple[int, int],
+    sentence: str,
+    source: Mention,
+    target: Mention | None,
+    info: Any,
+    modality: str,
+    trigger: str,
+    trigger_at: int,
+    pattern_id: str,
+) -> Event:
+    """One event of a sentence; ``ids`` (the sentence's ids so far) keeps its id unique when the same
+    trigger word stands twice ("met … and met again")."""
+    eid = event_id(article_id, span, trigger, source, target, info.code)
+    if eid in ids:
+        eid = event_id(article_id, span, f"{trigger}@{trigger_at}", source, target, info.code)
+    ids.add(eid)
+    return Event(
+        eid,
+        article_id,
+        date,
+        source,
+        target,
+        info.code,
+        info.root,
+        info.quad_class,
+        info.goldstein,
+        info.plover,
+        False,
+        modality,
+        sentence,
+        span,
+        trigger,
+        pattern_id,
+    )
+
+
+def finish_sentence(events: list[Event], n_tokens: int) -> list[Event]:
+    """A sentence's events as emitted: a bare statement (01) only when nothing more specific was coded
+    and it has an addressee, each scored by the confidence model."""
+    if any(e.root != "01" for e in events):
+        events = [e for e in events if e.root != "01"]
+    # a bare statement with no addressee says nothing about a relation between actors
+    events = [e for e in events if e.root != "01" or e.target is not None]
+    conf = confidence_model()
+    for e in events:
+        e.confidence = conf.score(
+            confidence_features(
+                e.source,
+                e.target,
+                pattern_id=e.pattern_id,
+                modality=e.modality,
+                root=e.root,
+                n_events=len(events),
+                n_tokens=n_tokens,
+            )
+        )
+    return events
+
+
 def event_id(
     article_id: str | None,
     span: tuple[int, int],

@@ -61,6 +61,16 @@ _RU_RELATIVE = re.compile(
 )
 
 
+_RU_RELATIVE_KEYS = {
+    "вчера": "yesterday",
+    "позавчера": "day before yesterday",
+    "на прошлой неделе": "last week",
+    "в прошлом месяце": "last month",
+    "в прошлом году": "last year",
+    "в следующем году": "next year",
+}
+
+
 def _ru_month(word: str) -> int:
     w = word.lower()
     if w.startswith("ма") and not w.startswith("мар"):
@@ -68,19 +78,49 @@ def _ru_month(word: str) -> int:
     return next(k for k, stem in enumerate(_RU_STEMS, 1) if stem != "ма" and w.startswith(stem))
 
 
+def _calendar_day(day: int, month: int, year: str | None, base: dt.date | None) -> str | None:
+    """ "3 March" (or "3 марта"): the year written, else the article's; a day more than two days after
+    the article without a written year is last year's."""
+    y = int(year) if year else (base.year if base else None)
+    if y is None:
+        return None
+    try:
+        d = dt.date(y, month, day)
+    except ValueError:
+        return None
+    if not year and base and d > base + dt.timedelta(days=2):
+        d = d.replace(year=d.year - 1) if not (month == 2 and day == 29) else d
+    return d.isoformat()
+
+
+def _weekday(base: dt.date, target: int) -> str:
+    """The last ``target`` weekday (0 = Monday) on or before the article's day."""
+    return (base - dt.timedelta(days=(base.weekday() - target) % 7)).isoformat()
+
+
+def _relative(key: str, base: dt.date) -> str | None:
+    if key == "yesterday":
+        return (base - dt.timedelta(days=1)).isoformat()
+    if key == "day before yesterday":
+        return (base - dt.timedelta(days=2)).isoformat()
+    if key == "last week":
+        return (base - dt.timedelta(days=7)).isoformat()
+    if key == "last month":
+        first = base.replace(day=1) - dt.timedelta(days=1)
+        return f"{first.year:04d}-{first.month:02d}"
+    if key == "last year":
+        return f"{base.year - 1:04d}"
+    if key == "next year":
+        return f"{base.year + 1:04d}"
+    return None
+
+
 def _russian_date(sentence: str, base: dt.date | None, precision: str | None) -> str | None:
     m = _RU_DAY_MONTH.search(sentence)
     if m:
-        year = int(m.group(3)) if m.group(3) else (base.year if base else None)
-        if year is not None:
-            try:
-                d = dt.date(year, _ru_month(m.group(2)), int(m.group(1)))
-            except ValueError:
-                d = None
-            if d is not None:
-                if not m.group(3) and base and d > base + dt.timedelta(days=2):
-                    d = d.replace(year=d.year - 1) if not (d.month == 2 and d.day == 29) else d
-                return d.isoformat()
+        found = _calendar_day(int(m.group(1)), _ru_month(m.group(2)), m.group(3), base)
+        if found is not None:
+            return found
     m = _RU_MONTH_YEAR.search(sentence)
     if m:
         return f"{int(m.group(2)):04d}-{_ru_month(m.group(1)):02d}"
@@ -91,22 +131,11 @@ def _russian_date(sentence: str, base: dt.date | None, precision: str | None) ->
         return None
     m = _RU_WEEKDAY.search(sentence)
     if m:
-        target = next(k for k, stem in enumerate(_RU_WEEKDAYS) if m.group(1).lower().startswith(stem))
-        return (base - dt.timedelta(days=(base.weekday() - target) % 7)).isoformat()
+        return _weekday(
+            base, next(k for k, stem in enumerate(_RU_WEEKDAYS) if m.group(1).lower().startswith(stem))
+        )
     m = _RU_RELATIVE.search(sentence)
-    if m:
-        word = " ".join(m.group(1).lower().split())
-        if word == "вчера":
-            return (base - dt.timedelta(days=1)).isoformat()
-        if word == "позавчера":
-            return (base - dt.timedelta(days=2)).isoformat()
-        if word == "на прошлой неделе":
-            return (base - dt.timedelta(days=7)).isoformat()
-        if word == "в прошлом месяце":
-            first = base.replace(day=1) - dt.timedelta(days=1)
-            return f"{first.year:04d}-{first.month:02d}"
-        return f"{base.year + (1 if 'следующем' in word else -1):04d}"
-    return None
+    return _relative(_RU_RELATIVE_KEYS[" ".join(m.group(1).lower().split())], base) if m else None
 
 
 def event_date(sentence: str, article_date: str | dt.date | None) -> str | None:
@@ -120,18 +149,10 @@ def event_date(sentence: str, article_date: str | dt.date | None) -> str | None:
             return found
     m = _DAY_MONTH.search(sentence)
     if m:
-        day = int(m.group(1) or m.group(4))
         month = _MONTHS.index((m.group(2) or m.group(3)).lower()) + 1
-        year = int(m.group(5)) if m.group(5) else (base.year if base else None)
-        if year is not None:
-            try:
-                d = dt.date(year, month, day)
-            except ValueError:
-                d = None
-            if d is not None:
-                if not m.group(5) and base and d > base + dt.timedelta(days=2):
-                    d = d.replace(year=d.year - 1) if not (month == 2 and day == 29) else d
-                return d.isoformat()
+        found = _calendar_day(int(m.group(1) or m.group(4)), month, m.group(5), base)
+        if found is not None:
+            return found
     m = _MONTH_YEAR.search(sentence)
     if m:
         return f"{int(m.group(2)):04d}-{_MONTHS.index(m.group(1).lower()) + 1:02d}"
@@ -144,21 +165,7 @@ def event_date(sentence: str, article_date: str | dt.date | None) -> str | None:
         return f"{base.year:04d}" if precision == "year" else f"{base.year:04d}-{base.month:02d}"
     m = _WEEKDAY.search(sentence)
     if m:
-        target = _WEEKDAYS.index(m.group(1).lower())
-        back = (base.weekday() - target) % 7
-        return (base - dt.timedelta(days=back)).isoformat()
+        return _weekday(base, _WEEKDAYS.index(m.group(1).lower()))
     m = _RELATIVE.search(sentence)
-    if m:
-        word = " ".join(m.group(1).lower().split())
-        if word == "yesterday":
-            return (base - dt.timedelta(days=1)).isoformat()
-        if word == "last week":
-            return (base - dt.timedelta(days=7)).isoformat()
-        if word == "last month":
-            first = base.replace(day=1) - dt.timedelta(days=1)
-            return f"{first.year:04d}-{first.month:02d}"
-        if word == "last year":
-            return f"{base.year - 1:04d}"
-        if word == "next year":
-            return f"{base.year + 1:04d}"
-    return base.isoformat()
+    found = _relative(" ".join(m.group(1).lower().split()), base) if m else None
+    return found if found is not None else base.isoformat()

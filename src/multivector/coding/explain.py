@@ -6,9 +6,11 @@ and walks the dependency tree from the trigger to the source and target spans.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from multivector.coding.tables import load_patterns
+from multivector.nlp.russian import cyrillic_share
 from multivector.records import Event, Mention
 
 
@@ -37,15 +39,14 @@ def _pattern(pid: str | None, russian: bool = False) -> dict[str, Any] | None:
     return {"id": pid}
 
 
-def _path(a: Any, b: Any) -> list[dict[str, str]]:
-    up_a = [a, *a.ancestors]
-    up_b = [b, *b.ancestors]
-    common = next((t for t in up_a if t in up_b), None)
+def _chain(a: Any, b: Any, up: Callable[[Any], list[Any]]) -> list[Any]:
+    """Tokens from ``a`` up to the lowest common head and down to ``b`` (``up`` lists a token and its
+    heads, nearest first)."""
+    ua, ub = up(a), up(b)
+    common = next((t for t in ua if t in ub), None)
     if common is None:
         return []
-    left = up_a[: up_a.index(common) + 1]
-    right = up_b[: up_b.index(common)][::-1]
-    return [{"text": t.text, "lemma": t.lemma_, "dep": t.dep_, "pos": t.pos_} for t in left + right]
+    return ua[: ua.index(common) + 1] + ub[: ub.index(common)][::-1]
 
 
 def _token_at(doc: Any, m: Mention | None, sent_start: int) -> Any:
@@ -57,19 +58,17 @@ def _token_at(doc: Any, m: Mention | None, sent_start: int) -> Any:
     return span.root
 
 
-def _cyrillic(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum("\u0400" <= c <= "\u04ff" for c in letters) > len(letters) / 2
-
-
-def explain(event: Event) -> dict[str, Any]:
-    """A JSON-ready account of one event: sentence, trigger, pattern, and parse paths to the actors."""
-    if _cyrillic(event.sentence):
-        return _explain_ru(event)
-    from multivector.nlp.pipeline import get_nlp
-
-    doc = get_nlp()(event.sentence)
-    trig = next((t for t in doc if t.text == event.trigger), None)
+def _account(
+    event: Event,
+    pattern: dict[str, Any] | None,
+    toks: list[Any],
+    row: Callable[[Any], dict[str, Any]],
+    trig: Any,
+    token_of: Callable[[Mention | None], Any],
+    up: Callable[[Any], list[Any]],
+) -> dict[str, Any]:
+    """The account both parsers give: ``row`` turns a token into its table row, ``token_of`` finds an
+    actor's head token, ``up`` lists a token and its heads."""
     out: dict[str, Any] = {
         "event_id": event.event_id,
         "sentence": event.sentence,
@@ -80,18 +79,39 @@ def explain(event: Event) -> dict[str, Any]:
         "goldstein": event.goldstein,
         "plover": event.plover,
         "modality": event.modality,
-        "pattern": _pattern(event.pattern_id),
+        "pattern": pattern,
         "source": event.source.to_dict(),
         "target": event.target.to_dict() if event.target else None,
-        "tokens": [
-            {"i": t.i, "text": t.text, "lemma": t.lemma_, "pos": t.pos_, "dep": t.dep_, "head": t.head.i}
-            for t in doc
-        ],
+        "tokens": [row(t) for t in toks],
     }
     for role, m in (("source", event.source), ("target", event.target)):
-        tok = _token_at(doc, m, event.span[0])
-        out[f"{role}_path"] = _path(trig, tok) if trig is not None and tok is not None else []
+        tok = token_of(m)
+        chain = _chain(trig, tok, up) if trig is not None and tok is not None else []
+        out[f"{role}_path"] = [{k: row(t)[k] for k in ("text", "lemma", "dep", "pos")} for t in chain]
     return out
+
+
+def explain(event: Event) -> dict[str, Any]:
+    """A JSON-ready account of one event: sentence, trigger, pattern, and parse paths to the actors."""
+    if cyrillic_share(event.sentence) > 0.5:
+        return _explain_ru(event)
+    from multivector.nlp.pipeline import get_nlp
+
+    doc = get_nlp()(event.sentence)
+    trig = next((t for t in doc if t.text == event.trigger), None)
+
+    def row(t: Any) -> dict[str, Any]:
+        return {"i": t.i, "text": t.text, "lemma": t.lemma_, "pos": t.pos_, "dep": t.dep_, "head": t.head.i}
+
+    return _account(
+        event,
+        _pattern(event.pattern_id),
+        list(doc),
+        row,
+        trig,
+        lambda m: _token_at(doc, m, event.span[0]),
+        lambda t: [t, *t.ancestors],
+    )
 
 
 def _explain_ru(event: Event) -> dict[str, Any]:
@@ -115,35 +135,9 @@ def _explain_ru(event: Event) -> dict[str, Any]:
             chain.append(toks[chain[-1].head])
         return chain
 
-    def path(a: Any, b: Any) -> list[dict[str, str]]:
-        ua, ub = up(a), up(b)
-        common = next((t for t in ua if t in ub), None)
-        if common is None:
-            return []
-        chain = ua[: ua.index(common) + 1] + ub[: ub.index(common)][::-1]
-        return [{"text": t.text, "lemma": t.lemma, "dep": t.rel, "pos": t.pos} for t in chain]
+    def row(t: Any) -> dict[str, Any]:
+        return {"i": t.i, "text": t.text, "lemma": t.lemma, "pos": t.pos, "dep": t.rel, "head": t.head}
 
-    out: dict[str, Any] = {
-        "event_id": event.event_id,
-        "sentence": event.sentence,
-        "span": list(event.span),
-        "language": "ru",
-        "parser": "natasha/slovnet",
-        "trigger": event.trigger,
-        "cameo": event.cameo,
-        "quad_class": event.quad_class,
-        "goldstein": event.goldstein,
-        "plover": event.plover,
-        "modality": event.modality,
-        "pattern": _pattern(event.pattern_id, russian=True),
-        "source": event.source.to_dict(),
-        "target": event.target.to_dict() if event.target else None,
-        "tokens": [
-            {"i": t.i, "text": t.text, "lemma": t.lemma, "pos": t.pos, "dep": t.rel, "head": t.head}
-            for t in toks
-        ],
-    }
-    for role, m in (("source", event.source), ("target", event.target)):
-        tok = at(m)
-        out[f"{role}_path"] = path(trig, tok) if trig is not None and tok is not None else []
+    out = _account(event, _pattern(event.pattern_id, russian=True), toks, row, trig, at, up)
+    out["language"], out["parser"] = "ru", "natasha/slovnet"
     return out

@@ -21,9 +21,7 @@ from typing import Any
 
 import yaml
 
-from multivector.coding.coder import _counterpart, _keep_pair, event_id
-from multivector.coding.confidence import features as confidence_features
-from multivector.coding.confidence import model as confidence_model
+from multivector.coding.coder import _counterpart, _keep_pair, finish_sentence, new_event
 from multivector.coding.dates import event_date
 from multivector.coding.reference import Context, distinct_mentions
 from multivector.coding.rules import APPEAL_OF, DEMAND_OF, INTENT_OF, REJECT_OF, _mapped
@@ -98,20 +96,12 @@ def cues() -> Cues:
 def russian_patterns() -> dict[tuple[str, str], list[Pattern]]:
     """Russian patterns by (POS, lemma), most specific first, with the Russian default targets."""
     index: dict[tuple[str, str], list[Pattern]] = {}
-    for pat in load_patterns(_data_path("patterns_ru.yaml")):
-        default = V_TARGETS if pat.pos == "V" else N_TARGETS
-        tgt = pat.tgt if not _english_default(pat) else default
-        pat = replace(pat, lemma=norm(pat.lemma), obj=frozenset(norm(o) for o in pat.obj), tgt=tgt)
+    for pat in load_patterns(_data_path("patterns_ru.yaml"), (V_TARGETS, N_TARGETS)):
+        pat = replace(pat, lemma=norm(pat.lemma), obj=frozenset(norm(o) for o in pat.obj))
         index.setdefault((pat.pos, pat.lemma), []).append(pat)
     for pats in index.values():
         pats.sort(key=lambda p: -p.specificity)
     return index
-
-
-def _english_default(pat: Pattern) -> bool:
-    from multivector.coding.tables import DEFAULT_TARGETS, NOUN_TARGETS
-
-    return pat.tgt in (DEFAULT_TARGETS, NOUN_TARGETS)
 
 
 # ---------------------------------------------------------------------------------------------- coder
@@ -563,15 +553,18 @@ class RussianCoder:
                 return [_via(m, f"anaphor:{t.text}") for m in ctx.thing()]
             return []
         kids = sent.children(t)
-        if t.lemma in c.sides and (
-            (t.lemma == "сторона" and t.feats.get("Number") == "Plur")
-            or any(k.lemma in c.sides_determiners or norm(k.text) in c.sides_determiners for k in kids)
+        ours = any(norm(k.text) in ("наш", "наши") for k in kids) and voice is not None and voice.at(t.i)
+        if (
+            not ours
+            and t.lemma in c.sides
+            and (
+                (t.lemma == "сторона" and t.feats.get("Number") == "Plur")
+                or any(k.lemma in c.sides_determiners or norm(k.text) in c.sides_determiners for k in kids)
+            )
         ):
-            if any(norm(k.text) in ("наш", "наши") for k in kids) and voice is not None and voice.at(t.i):
-                pass
-            else:
-                pair = ctx.dialogue if len(ctx.dialogue) == 2 else ctx.crowd()
-                return [_via(m, f"anaphor:{t.text}") for m in pair]
+            # "обе стороны", "две страны" (but "наша страна" is the speaker's, read below)
+            pair = ctx.dialogue if len(ctx.dialogue) == 2 else ctx.crowd()
+            return [_via(m, f"anaphor:{t.text}") for m in pair]
         for k in kids:
             if k.rel in _ACTOR_RELS and sent.prep(k) is None:
                 if k.i in tokmap:
@@ -616,49 +609,23 @@ class RussianCoder:
                 if key in seen:
                     continue
                 seen.add(key)
-                eid = event_id(article_id, span, hit.trigger.text, src, tgt, info.code)
-                if eid in ids:
-                    eid = event_id(
-                        article_id, span, f"{hit.trigger.text}@{hit.trigger.start}", src, tgt, info.code
-                    )
-                ids.add(eid)
                 events.append(
-                    Event(
-                        eid,
+                    new_event(
+                        ids,
                         article_id,
                         date,
+                        span,
+                        sent.text,
                         src,
                         tgt,
-                        info.code,
-                        info.root,
-                        info.quad_class,
-                        info.goldstein,
-                        info.plover,
-                        False,
+                        info,
                         hit.modality,
-                        sent.text,
-                        span,
                         hit.trigger.text,
+                        hit.trigger.start,
                         hit.pattern.id,
                     )
                 )
-        if any(e.root != "01" for e in events):
-            events = [e for e in events if e.root != "01"]
-        events = [e for e in events if e.root != "01" or e.target is not None]
-        conf = confidence_model()
-        for e in events:
-            e.confidence = conf.score(
-                confidence_features(
-                    e.source,
-                    e.target,
-                    pattern_id=e.pattern_id,
-                    modality=e.modality,
-                    root=e.root,
-                    n_events=len(events),
-                    n_tokens=len(sent.toks),
-                )
-            )
-        return events
+        return finish_sentence(events, len(sent.toks))
 
 
 def _spoken(voice: Mention, t: RTok) -> Mention:

@@ -121,7 +121,9 @@ _KEYS = {"obj", "prep", "prt", "tgt"}
 _FLAGS = {"sym", "notgt", "intrans", "rev"}
 
 
-def _parse_pattern(code: str, spec: str, where: str) -> Pattern:
+def _parse_pattern(
+    code: str, spec: str, where: str, targets: tuple[tuple[str, ...], tuple[str, ...]]
+) -> Pattern:
     parts = str(spec).split()
     if len(parts) < 2 or parts[0] not in ("V", "N"):
         raise CodingDataError(f"{where}: pattern {spec!r} must start with 'V <lemma>' or 'N <lemma>'")
@@ -143,7 +145,7 @@ def _parse_pattern(code: str, spec: str, where: str) -> Pattern:
         if flag in flags:
             constraint = (constraint + ":" if constraint else "") + flag
     pid = f"{code}:{pos}:{lemma}" + (f":{constraint}" if constraint else "")
-    tgt = tuple(sorted(opts["tgt"])) or (DEFAULT_TARGETS if pos == "V" else NOUN_TARGETS)
+    tgt = tuple(sorted(opts["tgt"])) or (targets[0] if pos == "V" else targets[1])
     spec_score = 2 * bool(opts["obj"]) + bool(opts["prep"]) + bool(opts["prt"]) + ("intrans" in flags)
     return Pattern(
         pid,
@@ -162,8 +164,13 @@ def _parse_pattern(code: str, spec: str, where: str) -> Pattern:
     )
 
 
-def load_patterns(path: str | Path | None = None) -> list[Pattern]:
-    """Read patterns.yaml: every code must exist in the CAMEO table and every derived id must be unique."""
+def load_patterns(
+    path: str | Path | None = None,
+    targets: tuple[tuple[str, ...], tuple[str, ...]] = (DEFAULT_TARGETS, NOUN_TARGETS),
+) -> list[Pattern]:
+    """Read patterns.yaml: every code must exist in the CAMEO table and every derived id must be unique.
+    ``targets`` are the (verb, noun) places a target is read when a pattern names none (the Russian file
+    has its own)."""
     path = Path(path) if path else _data_path("patterns.yaml")
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -183,7 +190,7 @@ def load_patterns(path: str | Path | None = None) -> list[Pattern]:
         if not isinstance(specs, list):
             raise CodingDataError(f"{where}: expected a list of patterns")
         for spec in specs:
-            pat = _parse_pattern(code, spec, where)
+            pat = _parse_pattern(code, spec, where, targets)
             if pat.id in seen:
                 raise CodingDataError(f"{where}: duplicate pattern id {pat.id!r}")
             shape = (pat.pos, pat.lemma, pat.obj, pat.prep, pat.prt, pat.intrans, pat.rev)

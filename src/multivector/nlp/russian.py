@@ -16,6 +16,10 @@ from multivector.errors import MultivectorError
 _LOCK = threading.Lock()
 
 
+def _missing_extra(exc: ImportError) -> MultivectorError:
+    return MultivectorError(f"Russian text needs the 'ru' extra (pip install 'multivector[ru]'): {exc}")
+
+
 @dataclass(frozen=True, slots=True)
 class RussianModels:
     segmenter: Any
@@ -38,9 +42,7 @@ def _models() -> RussianModels:
             Segmenter,
         )
     except ImportError as exc:
-        raise MultivectorError(
-            f"Russian text needs the 'ru' extra (pip install 'multivector[ru]'): {exc}"
-        ) from None
+        raise _missing_extra(exc) from None
     emb = NewsEmbedding()
     return RussianModels(
         Segmenter(), emb, NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb), MorphVocab()
@@ -52,18 +54,32 @@ def russian_models() -> RussianModels:
     try:
         import natasha  # noqa: F401  (checked on every call: cheap once imported)
     except ImportError as exc:
-        raise MultivectorError(
-            f"Russian text needs the 'ru' extra (pip install 'multivector[ru]'): {exc}"
-        ) from None
+        raise _missing_extra(exc) from None
     with _LOCK:
         return _models()
 
 
 @lru_cache(maxsize=1)
-def _analyzer() -> Any:
-    import pymorphy3
-
+def analyzer() -> Any:
+    """The one pymorphy3 analyzer of the process (the actor index and the coder share it)."""
+    try:
+        import pymorphy3
+    except ImportError as exc:
+        raise _missing_extra(exc) from None
     return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def _parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3's readings of a normalised word, most likely first; the coder asks about the same
+    words for lemmas, case, aspect and verb form, so they are parsed once."""
+    return tuple(analyzer().parse(word)[:6])
+
+
+def cyrillic_share(text: str) -> float:
+    """The share of a text's letters that are Cyrillic (0 for a text without letters)."""
+    letters = [c for c in text if c.isalpha()]
+    return sum("\u0400" <= c <= "\u04ff" for c in letters) / len(letters) if letters else 0.0
 
 
 def norm(word: str) -> str:
@@ -77,7 +93,7 @@ def lemma_forms(word: str) -> frozenset[str]:
     w = norm(word)
     if not any(c.isalpha() for c in w):
         return frozenset({w})
-    return frozenset({w} | {norm(p.normal_form) for p in _analyzer().parse(w)[:4]})
+    return frozenset({w} | {norm(p.normal_form) for p in _parses(w)[:4]})
 
 
 @dataclass(slots=True)
@@ -169,7 +185,7 @@ def _parse_block(text: str, offset: int) -> list[RSent]:
 
 @lru_cache(maxsize=100_000)
 def can_be_nominative(word: str) -> bool:
-    return any("nomn" in p.tag for p in _analyzer().parse(norm(word))[:6])
+    return any("nomn" in p.tag for p in _parses(norm(word)))
 
 
 def _repair_subjects(toks: list[RTok]) -> None:
@@ -196,7 +212,7 @@ def _repair_subjects(toks: list[RTok]) -> None:
 def verb_reading(word: str) -> str | None:
     """pymorphy3's verbal reading of a word the tagger missed: "fin", "part-act", "part-pass", "conv",
     or None. slovnet tags some rare verb forms as adverbs or adjectives ("сближаются", "атаковавшие")."""
-    p = _analyzer().parse(norm(word))[0]
+    p = _parses(norm(word))[0]
     pos = p.tag.POS
     if pos in ("VERB", "INFN"):
         return "fin"
@@ -211,4 +227,4 @@ def verb_reading(word: str) -> str | None:
 def perfective(word: str) -> bool:
     """A perfective verb form: only those have a one-word future ("подпишет"); slovnet marks some present
     forms ("ждёт") as future."""
-    return "perf" in _analyzer().parse(norm(word))[0].tag
+    return "perf" in _parses(norm(word))[0].tag
