@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# a bug must fail the test that meets it, not pass as a politely reported bad input
+os.environ.setdefault("MULTIVECTOR_STRICT", "1")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -26,3 +26,31 @@ class StoreError(MultivectorError):
 
 class UsageError(MultivectorError):
     """The user asked for something that cannot be done (bad option value, unknown id)."""
+
+
+#: Set to 1 (the test suite does) to let an unexpected exception propagate instead of being reported.
+STRICT_ENV = "MULTIVECTOR_STRICT"
+
+
+class InternalError(InputError):
+    """A bug met while handling one input: reported as such, never dressed up as a bad input.
+
+    Batches carry on past it (one input must not sink the others), but the message says it is
+    multivector's fault, and under ``MULTIVECTOR_STRICT=1`` the original exception is raised instead.
+    """
+
+
+def internal_error(path: str, where: str, exc: Exception) -> InternalError:
+    """The report for an unexpected ``exc`` while ``where`` (e.g. "reading") ``path``; raises when strict."""
+    import logging
+    import os
+
+    if os.environ.get(STRICT_ENV) == "1":
+        raise exc
+    logging.getLogger("multivector").warning("internal error while %s %s", where, path, exc_info=exc)
+    detail = " ".join(str(exc).split())[:200]
+    return InternalError(
+        path,
+        f"internal error while {where} (a multivector bug, please report it): {type(exc).__name__}"
+        + (f": {detail}" if detail else ""),
+    )

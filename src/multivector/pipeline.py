@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import BinaryIO
 
-from multivector.errors import InputError, MultivectorError
+from multivector.errors import InputError, MultivectorError, internal_error
 from multivector.records import Article
 
 log = logging.getLogger(__name__)
@@ -68,8 +68,7 @@ def extract_articles(
             yield InputError(item.source_path, str(exc))
             continue
         except Exception as exc:  # a cleaning bug on one input must not sink the batch
-            log.debug("cleaning failed", exc_info=True)
-            yield InputError(item.source_path, f"could not clean document {item.index}: {exc!r}")
+            yield internal_error(item.source_path, f"cleaning document {item.index}", exc)
             continue
         for art in articles:
             art.part = parts.get(item.source_path, 0)
@@ -150,6 +149,8 @@ class RunReport(IngestReport):
     facts: int = 0
     #: articles coded in this run whose language has no event patterns yet, by language
     uncoded_languages: Counter = field(default_factory=Counter)
+    #: source paths of articles whose events were coded from their first MAX_CODED_CHARS only
+    cut_articles: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -189,6 +190,15 @@ def count_uncoded_language(counts: Counter, article: Article) -> None:
         counts[article.lang or "other"] += 1
 
 
+def note_article(report: RunReport, article: Article) -> None:
+    """Count what the run's notices report about a coded article (its language, its length)."""
+    from multivector.coding.api import MAX_CODED_CHARS
+
+    count_uncoded_language(report.uncoded_languages, article)
+    if len(article.text) > MAX_CODED_CHARS:
+        report.cut_articles.append(article.source_path)
+
+
 def language_notice(counts: Counter) -> str | None:
     """One line naming the articles whose events were not coded for their language, or None."""
     if not counts:
@@ -198,6 +208,19 @@ def language_notice(counts: Counter) -> str | None:
     return (
         f"{total} article(s) in languages whose events are not coded yet: {parts} "
         "(actors are resolved and stored; events are coded from English and Russian text)"
+    )
+
+
+def cut_notice(paths: list[str]) -> str | None:
+    """One line naming the articles too long to code whole, or None."""
+    from multivector.coding.api import MAX_CODED_CHARS
+
+    if not paths:
+        return None
+    shown = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+    return (
+        f"{len(paths)} article(s) longer than {MAX_CODED_CHARS:,} characters: events were coded from "
+        f"their first {MAX_CODED_CHARS:,} only, the whole text is stored ({shown})"
     )
 
 
@@ -248,7 +271,7 @@ def run(
 
     coded = CodedBatch()
     for art, result in code_articles(to_code(), resolver=resolver, cache=cache, n_process=n_process):
-        count_uncoded_language(report.uncoded_languages, art)
+        note_article(report, art)
         coded.add(art.id, result)
         if len(coded.ids) >= batch_size:
             coded.write(store, coder, report)

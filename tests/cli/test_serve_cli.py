@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
 import sys
@@ -41,6 +42,8 @@ def test_serve_then_second_process_gets_upload_advice(tmp_path: Path) -> None:
                     pytest.fail(f"server exited: {server.stderr.read()}")
                 time.sleep(0.5)
         assert "multivector" in body.lower()
+        for private in (db, Path(str(db) + ".server.json")):  # the store holds users' text: owner only
+            assert private.stat().st_mode & 0o777 == 0o600, private
         doc = tmp_path / "a.txt"
         doc.write_text("Minsk hosts talks\nMay 2, 2022\n\nBelarus hosted talks with Russia in Minsk.\n")
         other = subprocess.run(
@@ -73,3 +76,56 @@ def test_serve_refuses_public_interface_without_flag(tmp_path: Path) -> None:
     )
     assert res.returncode == 2 and "--allow-remote" in res.stderr
     assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_sigterm_during_a_long_upload_stops_the_server_and_keeps_the_store_whole(tmp_path: Path) -> None:
+    import glob
+    import tempfile
+    import threading
+
+    db, port = tmp_path / "web.duckdb", _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "multivector", "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    line = "Poland signed an energy agreement with Lithuania in Vilnius on Monday. " * 20 + "\n"
+    boundary = "mvboundary"
+    body = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="big.txt"\r\n'
+        f"Content-Type: text/plain\r\n\r\n{line * 1500}\r\n--{boundary}--\r\n"
+    ).encode()
+    url = f"http://127.0.0.1:{port}"
+
+    def upload() -> None:
+        headers = {"Content-Type": f"multipart/form-data; boundary={boundary}", "Origin": url}
+        with contextlib.suppress(OSError):  # the server goes away mid-request: that is the point
+            urllib.request.urlopen(urllib.request.Request(f"{url}/api/ingest", data=body, headers=headers))
+
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{url}/", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        threading.Thread(target=upload, daemon=True).start()
+        time.sleep(4)  # the upload is coding (it needs ~40 s)
+        assert glob.glob(f"{tempfile.gettempdir()}/mv-upload-{server.pid}-*")  # it is in progress
+        t0 = time.monotonic()
+        server.terminate()
+        server.wait(timeout=60)
+        stopped = time.monotonic() - t0
+    finally:
+        if server.poll() is None:
+            server.kill()
+    assert stopped < 30, stopped  # it stops after its grace period, not after the upload
+    assert "upload" in server.stderr.read()  # it says what was abandoned
+    assert not glob.glob(f"{tempfile.gettempdir()}/mv-upload-{server.pid}-*")
+    from multivector.store import Store
+
+    with Store(db) as store:  # opens cleanly; nothing half-written is visible
+        coded = store.con.execute("SELECT count(*) FROM coded").fetchone()[0]
+        events = store.con.execute("SELECT count(*) FROM events").fetchone()[0]
+    assert coded == 0 and events == 0

@@ -98,3 +98,33 @@ def test_conditional_ner_gives_the_full_pipeline_entities_where_it_runs():
     assert [(e.text, e.label_) for e in chosen[0].ents] == full[0] and full[0]
     assert list(chosen[1].ents) == [] and full[1]
     assert [t.dep_ for t in chosen[1]] == [t.dep_ for t in get_nlp()(texts[1])]
+
+
+def test_an_article_past_the_size_budget_is_coded_from_its_start_and_said_so(tmp_path: Path, monkeypatch):
+    import multivector.coding.api as api
+    from multivector.pipeline import cut_notice, run
+    from multivector.store import Store
+
+    monkeypatch.setattr(api, "MAX_CODED_CHARS", 400)
+    first = "Poland signed an energy agreement with Lithuania in Vilnius on Monday.\n"
+    filler = "The weather in the capital was mild for the season and the streets were calm.\n" * 6
+    late = "Russia condemned Estonia over the closure of a border crossing.\n"
+    path = tmp_path / "long.txt"
+    path.write_text("Energy deal\n\n" + first + filler + late + "Ukraine thanked Moldova for its help.\n")
+
+    def coded(db: str):
+        with Store(tmp_path / db) as store:
+            report = run([str(path)], store)
+            stored = store.con.execute("SELECT length(text) FROM articles").fetchone()[0]
+            roots = sorted(r[0] for r in store.con.execute("SELECT root FROM events").fetchall())
+        return report, stored, roots
+
+    report, stored, roots = coded("db.duckdb")
+    assert report.cut_articles == [str(path)]
+    assert stored > 400  # the whole text is kept
+    assert roots == ["05"]  # the start is coded, nothing past the budget
+    line = cut_notice(report.cut_articles)
+    assert line and "400 characters" in line and str(path) in line
+    monkeypatch.setattr(api, "MAX_CODED_CHARS", 10_000)
+    report, _, roots = coded("whole.duckdb")
+    assert not report.cut_articles and "11" in roots  # within the budget the late sentences count

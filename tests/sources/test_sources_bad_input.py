@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from sources_util import run, warc_bytes
 
+from multivector.errors import InputError
 from multivector.sources import iter_documents
 
 GOOD = "Baku and Tbilisi agreed on a new pipeline tariff.\n"
@@ -223,3 +224,75 @@ def test_error_message_is_one_line_naming_path(tmp_path: Path) -> None:
     path = tmp_path / "missing.jsonl"
     _, errors = run([path])
     assert str(errors[0]) == f"{path}: no such file or directory"
+
+
+def test_a_reader_bug_is_reported_as_a_bug_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multivector.sources as sources
+    from multivector.errors import InputError, InternalError
+
+    (tmp_path / "a.jsonl").write_text('{"text": "Belarus signed a deal with Russia."}\n')
+    (tmp_path / "b.txt").write_text("Belarus signed a deal with Russia.\n")
+
+    def broken(*args: object, **kwargs: object):
+        raise AttributeError("'NoneType' object has no attribute 'x'")
+        yield
+
+    monkeypatch.setattr(sources, "read_jsonl", broken)
+    with pytest.raises(AttributeError):  # strict (the suite's default): the bug surfaces
+        list(sources.iter_documents([tmp_path]))
+    monkeypatch.setenv("MULTIVECTOR_STRICT", "0")
+    items = list(sources.iter_documents([tmp_path]))
+    errors = [i for i in items if isinstance(i, InputError)]
+    assert len(errors) == 1 and isinstance(errors[0], InternalError)
+    assert "a multivector bug" in errors[0].reason and "AttributeError" in errors[0].reason
+    assert errors[0].path.endswith("a.jsonl")
+    assert [d.source_path for d in items if not isinstance(d, InputError)] == [str(tmp_path / "b.txt")]
+
+
+def _bomb(megabytes: int) -> bytes:
+    import zlib
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    chunk = b"a" * 1_000_000
+    return b"".join(packer.compress(chunk) for _ in range(megabytes)) + packer.flush()
+
+
+@pytest.mark.parametrize("name", ["bomb.txt.gz", "bomb.jsonl.gz"])
+def test_a_gzip_bomb_is_refused_by_its_ratio_without_reading_it_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    import multivector.sources.stream as stream
+
+    monkeypatch.setattr(stream, "GZIP_FLOOR", 2_000_000)  # the real floor (64 MB) only makes this slow
+    packed = _bomb(50)
+    if name.endswith(".jsonl.gz"):  # a bomb that looks like records: every line is valid JSON
+        packed = gzip.compress(b'{"text": "Belarus signed a deal."}\n' * 1_000_000, 9)
+    assert len(packed) * stream.GZIP_RATIO + stream.GZIP_FLOOR < 35_000_000  # it is past the bound
+    (tmp_path / name).write_bytes(packed)
+    (tmp_path / "ok.txt").write_text("Belarus signed a deal with Russia.\n")
+    items = list(iter_documents([tmp_path]))
+    errors = [i for i in items if isinstance(i, InputError)]
+    assert len(errors) == 1 and "decompression bomb" in errors[0].reason, errors
+    assert errors[0].path.endswith(name)
+    assert any(getattr(i, "source_path", "").endswith("ok.txt") for i in items)  # the batch goes on
+    docs = [i for i in items if getattr(i, "source_path", "").endswith(name)]
+    assert len(docs) < 1_000_000  # the records before the bound are kept, the rest never read
+
+
+def test_trailing_garbage_after_gzip_keeps_the_content(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt.gz"
+    path.write_bytes(gzip.compress(b"Belarus signed a deal with Russia.\n") + b"\x00junk after the member")
+    items = list(iter_documents([path]))
+    assert [type(i).__name__ for i in items] == ["RawDocument"]
+    assert "Belarus signed" in items[0].content
+
+
+def test_documents_know_their_path_below_the_named_input(tmp_path: Path) -> None:
+    (tmp_path / "site" / "2021").mkdir(parents=True)
+    (tmp_path / "site" / "2021" / "a.txt").write_text("Belarus signed a deal with Russia.\n")
+    (tmp_path / "b.txt").write_text("Belarus signed a deal with Russia again.\n")
+    named_dir = {d.extra["_relpath"] for d in iter_documents([tmp_path / "site"])}
+    named_file = {d.extra["_relpath"] for d in iter_documents([tmp_path / "b.txt"])}
+    assert named_dir == {"2021/a.txt"} and named_file == {"b.txt"}

@@ -100,9 +100,9 @@ def test_jsonl_fields_and_extra(tmp_path: Path) -> None:
         "https://news.example/d1",
         "en",
     )
-    assert first.extra == {"speaker_country": "ARM"}
+    assert first.extra == {"speaker_country": "ARM", "_relpath": "batch.jsonl"}
     assert first.kind == "text" and first.content.startswith("Armenia")
-    assert second.doc_id == "2" and second.extra == {"outlet": "Wire"}
+    assert second.doc_id == "2" and second.extra == {"outlet": "Wire", "_relpath": "batch.jsonl"}
     assert [d.index for d in docs] == [0, 1]
 
 
@@ -336,4 +336,4 @@ def test_jsonl_line_over_limit_and_explicit_html_kind(tmp_path: Path) -> None:
     path = write(tmp_path, "r.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
     docs, errors = run([path], max_bytes=200)
     assert [e.path for e in errors] == [f"{path}:1"] and "longer than" in errors[0].reason
-    assert [(d.kind, d.index, d.extra) for d in docs] == [("html", 0, {})]
+    assert [(d.kind, d.index, d.extra) for d in docs] == [("html", 0, {"_relpath": "r.jsonl"})]

@@ -47,3 +47,14 @@ def test_lone_surrogates_become_replacement_characters(tmp_path: Path):
         assert report.added == 1 and not report.errors
     assert content_key("a\ud83d") != content_key("a")
     assert code_text("Russia condemned Ukraine \ud83d on Monday.", "2022-01-03")
+
+
+def test_a_warc_header_warcio_cannot_split_is_a_corrupt_archive_not_a_bug():
+    import gzip
+
+    from multivector.sources import read_stream
+
+    data = gzip.compress(b"WARC/1.0P\nWARC-TyPe:response")[:-8]  # a mangled version, then a cut stream
+    items = list(read_stream("odd.warc.gz", io.BufferedReader(io.BytesIO(data)), name="odd.warc.gz"))
+    assert items and all(isinstance(i, InputError) for i in items)
+    assert not any("multivector bug" in i.reason for i in items)

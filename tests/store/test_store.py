@@ -73,6 +73,19 @@ def test_store_uses_env_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
     assert (tmp_path / "env.duckdb").exists()
 
 
+def test_new_database_is_private_and_an_existing_one_keeps_its_mode(tmp_path: Path) -> None:
+    fresh, shared = tmp_path / "fresh.duckdb", tmp_path / "shared.duckdb"
+    with Store(fresh):
+        pass
+    assert fresh.stat().st_mode & 0o777 == 0o600  # it holds users' text: owner only by default
+    with Store(shared):
+        pass
+    shared.chmod(0o640)  # a user who chose to share it with a group keeps that choice
+    with Store(shared):
+        pass
+    assert shared.stat().st_mode & 0o777 == 0o640
+
+
 def test_exact_and_near_duplicates(db: Path) -> None:
     with Store(db) as store:
         res = store.add_articles(corpus())
@@ -337,3 +350,18 @@ def test_replace_coded_marks_articles_and_swaps_rows_atomically(db: Path) -> Non
             store.replace_coded([ids[1]], "v2", [], [event("e4", ids[1])], [])
             raise RuntimeError("killed mid-write")
         assert store.uncoded(ids, "v2") == {ids[1]} and store.count("events") == 1
+
+
+def test_stats_source_is_the_top_folder_below_the_input_even_for_absolute_paths(tmp_path: Path) -> None:
+    from multivector.pipeline import ingest
+
+    corpus = tmp_path / "deep" / "corpus"
+    (corpus / "tass").mkdir(parents=True)
+    (corpus / "tass" / "a.txt").write_text(STORY)
+    (corpus / "b.txt").write_text(OTHER)
+    with Store(tmp_path / "db.duckdb") as store:
+        ingest([str(corpus)], store)  # an absolute path: its first component is not a source
+        values = sorted(r["value"] for r in store.stats() if r["dimension"] == "source")
+        rel = sorted(store.con.execute("SELECT extra->>'_relpath' FROM articles").fetchall())
+    assert values == ["b.txt", "tass"]
+    assert rel == [("b.txt",), ("tass/a.txt",)]

@@ -8,8 +8,10 @@ progress, warnings and errors go to stderr; exit code 0 = all good, 1 = some inp
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
+import os
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from typing import Annotated, Any
 
 import typer
@@ -80,21 +82,77 @@ def open_store(db: str | None, *, read_only: bool = False) -> Iterator[Any]:
 
 
 @contextmanager
-def article_progress(description: str) -> Iterator[Any]:
-    """A live "N articles, elapsed" line on stderr (only on a terminal); yields ``advance(n)``."""
+def article_progress(description: str, paths: Sequence[str] = ()) -> Iterator[Any]:
+    """A live line on stderr (only on a terminal): articles so far, their rate, the inputs' size and
+    the elapsed time; yields ``advance(n)``."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    files, size = input_size(paths)
+    scope = f" from {files:,} files ({size / 1e6:,.1f} MB)" if files else ""
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
-        TextColumn("{task.completed} articles"),
+        TextColumn("{task.completed} articles" + scope),
+        TextColumn("· {task.fields[rate]}"),
         TimeElapsedColumn(),
         console=err,
         transient=True,
         disable=not err.is_terminal,
     ) as progress:
-        task = progress.add_task(description, total=None)
-        yield lambda n: progress.advance(task, n)
+        task = progress.add_task(description, total=None, rate="")
+        t0 = time.monotonic()
+
+        def advance(n: int) -> None:
+            done = progress.tasks[0].completed + n
+            seconds = max(time.monotonic() - t0, 1e-6)
+            progress.update(task, advance=n, rate=f"{done / seconds:,.1f} articles/s")
+
+        yield advance
+
+
+def input_size(paths: Sequence[str], limit: int = 200_000) -> tuple[int, int]:
+    """How many files and bytes the named inputs hold (hidden entries skipped, stdin not counted);
+    the walk stops after ``limit`` files so a huge tree does not delay the start."""
+    files = size = 0
+    for path in paths:
+        if path == "-":
+            continue
+        if os.path.isfile(path):
+            files, size = files + 1, size + os.path.getsize(path)
+            continue
+        for folder, dirs, names in os.walk(path):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in names:
+                if name.startswith("."):
+                    continue
+                with suppress(OSError):
+                    size += os.path.getsize(os.path.join(folder, name))
+                    files += 1
+                if files >= limit:
+                    return files, size
+    return files, size
+
+
+def interrupted(db: str | None, what: str) -> None:
+    """After Ctrl-C: say what the store holds now and how to carry on, then exit 130."""
+    from multivector.store import Store
+
+    try:
+        with Store(db, read_only=True) as store:
+            arts = store.count("articles")
+            coded = store.con.execute("SELECT count(DISTINCT article_id) FROM coded").fetchone()[0]
+            events = store.count("events")
+        held = f"{store.path} holds {arts} articles, {coded} coded, {events} events"
+    except MultivectorError:
+        held = "nothing was stored"
+    err.print(
+        f"interrupted: {held}; every batch written so far is complete. Run the same `multivector {what}` "
+        "command again to resume: stored articles are not added twice and coded ones are not coded again.",
+        highlight=False,
+        markup=False,
+        soft_wrap=True,
+    )
+    raise typer.Exit(130)
 
 
 def _version(value: bool) -> None:

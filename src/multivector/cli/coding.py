@@ -20,6 +20,7 @@ from multivector.cli._common import (
     article_progress,
     err,
     fail,
+    interrupted,
     new_store_guard,
     note,
     open_store,
@@ -243,7 +244,7 @@ def run(
         with (
             new_store_guard(db) as outcome,
             Store(db) as store,
-            article_progress("ingesting and coding") as advance,
+            article_progress("ingesting and coding", paths) as advance,
         ):
             if dask:
                 report = _run_dask(paths, store, dask, recode=recode, use_cache=not no_cache)
@@ -264,6 +265,8 @@ def run(
             outcome["added"] = report.added + report.exact_duplicates
     except MultivectorError as exc:
         fail(exc, db)
+    except KeyboardInterrupt:
+        interrupted(db, "run")
     if outcome.get("removed"):
         db_path = f"nothing stored, so {db_path} was not created"
     err.print(
@@ -274,17 +277,17 @@ def run(
         highlight=False,
         soft_wrap=True,
     )
-    _language_note(report.uncoded_languages)
+    _language_note(report.uncoded_languages, report.cut_articles)
     if report.errors:
         raise typer.Exit(1)
 
 
-def _language_note(counts) -> None:
-    from multivector.pipeline import language_notice
+def _language_note(counts, cut: list[str] | None = None) -> None:
+    from multivector.pipeline import cut_notice, language_notice
 
-    line = language_notice(counts)
-    if line:
-        note(line)
+    for line in (language_notice(counts), cut_notice(cut or [])):
+        if line:
+            note(line)
 
 
 def _run_dask(paths: list[str], store, address: str, *, recode: bool, use_cache: bool):

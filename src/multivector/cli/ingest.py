@@ -12,6 +12,7 @@ from multivector.cli._common import (
     article_progress,
     err,
     fail,
+    interrupted,
     new_store_guard,
     report_error,
 )
@@ -58,12 +59,14 @@ def ingest(paths: PathsArg, db: DbOption = None) -> None:
 
     try:
         with new_store_guard(db) as outcome:
-            with Store(db) as store, article_progress("ingesting") as advance:
+            with Store(db) as store, article_progress("ingesting", paths) as advance:
                 report = run_ingest(paths, store, on_error=report_error, on_progress=advance)
                 db_path = store.path
             outcome["added"] = report.added
     except MultivectorError as exc:
         fail(exc, db)
+    except KeyboardInterrupt:
+        interrupted(db, "ingest")
     if outcome.get("removed"):
         db_path = f"nothing stored, so {db_path} was not created"
     err.print(

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from multivector.errors import InputError
-from multivector.pipeline import CodedBatch, RunReport, count_uncoded_language
+from multivector.pipeline import CodedBatch, RunReport, note_article
 from multivector.records import Article, Event, Fact, Mention
 
 Coded = tuple[list[Event], list[Mention], list[Fact]]
@@ -74,7 +74,7 @@ def store_results(
             if on_error:
                 on_error(item)
             continue
-        count_uncoded_language(report.uncoded_languages, item[0])
+        note_article(report, item[0])
         batch.append(item)
         if len(batch) >= size:
             flush()

@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from multivector.errors import InputError
+from multivector.errors import InputError, internal_error
 from multivector.records import Article, Event, Fact, Mention
 from multivector.scale.plan import Shard
 
@@ -55,9 +55,8 @@ def code_shard(shard: Shard, cache_dir: str | None, use_cache: bool = True) -> S
     try:
         _run(shard, cache_dir, use_cache, items)
     except Exception as exc:  # a bug on one input must not poison the cluster
-        log.debug("shard %s failed", shard, exc_info=True)
         seen = sum(1 for key, _ in items if key[1] == 1)
-        items.append(((seen, 0), Failed(shard.path, f"coding failed: {type(exc).__name__}: {exc}")))
+        items.append(((seen, 0), Failed(shard.path, internal_error(shard.path, "coding it", exc).reason)))
     return ShardResult(shard, items, time.perf_counter() - t0)
 
 

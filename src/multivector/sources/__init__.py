@@ -17,12 +17,12 @@ import zlib
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
-from multivector.errors import InputError
+from multivector.errors import InputError, internal_error
 from multivector.records import RawDocument
 from multivector.sources.detect import gunzip_head, is_gzip, sniff, sniff_text, strip_gz
 from multivector.sources.office import PDF_MAGIC, ZIP_MAGIC, read_office
 from multivector.sources.readers import read_feed, read_json, read_jsonl, read_single
-from multivector.sources.stream import HEAD_SIZE, MB, buffered, read_head
+from multivector.sources.stream import HEAD_SIZE, MB, GzipBomb, buffered, gunzip, read_head
 from multivector.sources.warc import read_warc
 
 __all__ = ["DEFAULT_MAX_BYTES", "STDIN_LABEL", "iter_documents", "read_stream"]
@@ -58,7 +58,18 @@ def iter_documents(
             else:
                 yield from read_stream(STDIN_LABEL, stream, max_bytes=max_bytes)
         else:
-            yield from _walk(name, max_bytes, set())
+            root = name if os.path.isdir(name) else os.path.dirname(name)
+            for item in _walk(name, max_bytes, set()):
+                if isinstance(item, RawDocument):
+                    # the file's place below what the user named: its "source" in stats and the path the
+                    # dashboard shows, wherever the corpus lives on disk
+                    item.extra["_relpath"] = _relative(item.source_path, root)
+                yield item
+
+
+def _relative(path: str, root: str) -> str:
+    rel = os.path.relpath(path, root or os.curdir)
+    return os.path.basename(path) if rel.startswith(os.pardir) else rel.replace(os.sep, "/")
 
 
 def _walk(path: str, max_bytes: int, seen: set[tuple[int, int]]) -> Iterator[Item]:
@@ -174,7 +185,7 @@ def read_stream(
     if office:
         stream_in: BinaryIO = buffered(head, raw)
         if compressed:
-            stream_in = gzip.GzipFile(fileobj=stream_in, mode="rb")  # type: ignore[assignment]
+            stream_in = gunzip(stream_in)
         reader = read_office(label, stream_in, office, size=None if compressed else size, max_bytes=max_bytes)
         yield from _guard(label, reader, compressed)
         return
@@ -187,7 +198,7 @@ def read_stream(
         reader = read_warc(label, stream, fmt=found.detail, max_bytes=max_bytes)
     else:
         if compressed:
-            stream = gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[assignment]
+            stream = gunzip(stream)
             size = None
         reader = _reader(label, stream, found.fmt, found.detail, size, max_bytes, compressed)
     yield from _guard(label, reader, compressed)
@@ -220,15 +231,15 @@ def _guard(label: str, reader: Iterator[Item], compressed: bool) -> Iterator[Ite
             if isinstance(item, RawDocument):
                 done += 1
             yield item
+    except GzipBomb as exc:
+        yield InputError(label, f"{exc.reason()} after {done} documents")
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
         what = "gzip data" if compressed else "data"
         yield InputError(label, f"truncated or corrupt {what} after {done} documents: {_short(exc)}")
     except OSError as exc:
         yield InputError(label, f"read error after {done} documents: {_os_reason(exc)}")
     except Exception as exc:
-        log.debug("reader failed on %s", label, exc_info=True)
-        why = f"{type(exc).__name__}: {_short(exc)}"
-        yield InputError(label, f"could not read after {done} documents ({why})")
+        yield internal_error(label, f"reading it after {done} documents", exc)
 
 
 def _short(exc: BaseException) -> str:

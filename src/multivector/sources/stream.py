@@ -8,7 +8,10 @@ sees the whole input, whether it came from a file, a pipe or a gzip member.
 from __future__ import annotations
 
 import io
+import logging
 from typing import BinaryIO
+
+log = logging.getLogger(__name__)
 
 HEAD_SIZE = 64 * 1024
 CHUNK = 1024 * 1024
@@ -113,3 +116,90 @@ def read_capped(stream: BinaryIO, limit: int, *, count_cap: int | None = None) -
             raise TooLarge(got, limit)
         got += len(data)
     raise TooLarge(got, limit, exact=False)
+
+
+#: Deflate cannot beat ~1,030:1; text rarely passes 20:1. Past this ratio (plus a floor for small files)
+#: a gzip input is a bomb, or something no reader should spend minutes on.
+GZIP_RATIO = 200
+GZIP_FLOOR = 64 * MB
+
+
+class GzipBomb(Exception):
+    """A gzip stream decompressed to more than :data:`GZIP_RATIO` times the bytes it had consumed."""
+
+    def __init__(self, packed: int, unpacked: int) -> None:
+        super().__init__(unpacked)
+        self.packed = packed
+        self.unpacked = unpacked
+
+    def reason(self) -> str:
+        return (
+            f"gzip data expands more than {GZIP_RATIO}:1 ({self.packed / MB:.2f} MB gave over "
+            f"{self.unpacked / MB:.0f} MB): refused as a likely decompression bomb"
+        )
+
+
+class _Counted(io.RawIOBase):
+    """The compressed side: counts what the decompressor has pulled in."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        super().__init__()
+        self._raw = raw
+        self.count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        data = self._raw.read(len(buffer))
+        n = len(data)
+        buffer[:n] = data
+        self.count += n
+        return n
+
+
+class _BoundedGunzip(io.RawIOBase):
+    """The decompressed side: raises GzipBomb as soon as output outruns input by the allowed ratio."""
+
+    def __init__(self, raw: BinaryIO, ratio: int, floor: int) -> None:
+        import gzip
+
+        super().__init__()
+        self._packed = _Counted(raw)
+        self._gz = gzip.GzipFile(fileobj=io.BufferedReader(self._packed, buffer_size=64 * 1024), mode="rb")
+        self._ratio = ratio
+        self._floor = floor
+        self._out = 0
+        self.trailing_garbage = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        import gzip
+
+        if self.trailing_garbage:
+            return 0
+        try:
+            data = self._gz.read1(len(buffer))  # read1: one member step, so an error loses nothing read
+        except gzip.BadGzipFile as exc:
+            # bytes after a complete member that do not start another one: like gzip(1), keep what was
+            # read and ignore the trailing garbage, rather than lose a whole valid document to it
+            if not self._out or "Not a gzipped file" not in str(exc):
+                raise
+            log.warning("ignored trailing garbage after gzip data (%s)", exc)
+            self.trailing_garbage = True
+            return 0
+        n = len(data)
+        buffer[:n] = data
+        self._out += n
+        if self._out > self._floor + self._ratio * self._packed.count:
+            raise GzipBomb(self._packed.count, self._out)
+        return n
+
+
+def gunzip(raw: BinaryIO, *, ratio: int | None = None, floor: int | None = None) -> io.BufferedReader:
+    """A gzip stream's content as a buffered stream whose expansion is bounded (see :class:`GzipBomb`)."""
+    ratio = GZIP_RATIO if ratio is None else ratio
+    floor = GZIP_FLOOR if floor is None else floor
+    return io.BufferedReader(_BoundedGunzip(raw, ratio, floor), buffer_size=CHUNK)

@@ -30,6 +30,9 @@ Item = RawDocument | InputError
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _TEXT_TYPES = ("text/plain",)
 _DOC_SCHEMES = ("http", "https", "ftp", "file")
+#: What warcio's record parser raises on a malformed header instead of its own error (e.g. a status
+#: line it could not split leaves None where a string is expected): the input's fault, not ours.
+_WARCIO_SLIPS = (AttributeError, TypeError, IndexError, KeyError)
 
 
 def read_warc(label: str, stream: BinaryIO, *, fmt: str, max_bytes: int) -> Iterator[Item]:
@@ -49,7 +52,7 @@ def read_warc(label: str, stream: BinaryIO, *, fmt: str, max_bytes: int) -> Iter
                 record = next(records)
         except StopIteration:
             break
-        except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
+        except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError, *_WARCIO_SLIPS) as exc:
             yield InputError(label, f"truncated or corrupt {fmt} after {count} record(s): {_describe(exc)}")
             return
         if noise.getvalue().strip():

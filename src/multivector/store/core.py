@@ -119,16 +119,23 @@ def _check_article(art: Article) -> None:
         )
 
 
-# Source of an article for stats: the url host without "www.", else the first component of its
-# source path (the top folder below the ingested input, or the file name itself).
+# Source of an article for stats: the url host without "www.", else the first component of its path
+# below the ingested input (the top folder, or the file name itself); stores written before that path
+# was kept fall back to the source path as given.
 _HOST_SQL = r"lower(regexp_extract(url, '^[A-Za-z][A-Za-z0-9+.\-]*://(?:[^/?#@]*@)?([^/?#:]+)', 1))"
+_REL_SQL = "coalesce(extra->>'_relpath', replace(source_path, '\\', '/'))"
 _SOURCE_SQL = rf"""
 CASE
   WHEN url IS NOT NULL AND {_HOST_SQL} <> '' THEN regexp_replace({_HOST_SQL}, '^www\.', '')
-  ELSE coalesce(nullif(regexp_extract(replace(source_path, '\', '/'), '^(?:\./|/)*([^/]+)', 1), ''),
-                source_path)
+  ELSE coalesce(nullif(regexp_extract({_REL_SQL}, '^(?:\./|/)*([^/]+)', 1), ''), source_path)
 END
 """
+
+
+def _owner_only(path: Path) -> None:
+    """Make a new database readable by its owner alone: it holds whatever text users fed it."""
+    with suppress(OSError):  # a file system without modes (some mounts) must not stop the run
+        os.chmod(path, 0o600)
 
 
 class Store:
@@ -166,10 +173,13 @@ class Store:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"{self.path}: cannot create folder: {exc.strerror}") from exc
+        fresh = not self.read_only and not self.path.exists()
         try:
             con = duckdb.connect(str(self.path), read_only=self.read_only)
         except duckdb.Error as exc:
             raise _explain_open_error(self.path, exc) from exc
+        if fresh:
+            _owner_only(self.path)
         try:
             if self.read_only:
                 version = current_version(con)

@@ -17,7 +17,12 @@ from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
+from multivector.errors import MultivectorError, internal_error
+
 MAX_UPLOAD = 10 * 1024 * 1024
+#: seconds a stopping server lets running requests finish; an upload still coding then is abandoned
+#: (its transaction never commits, so the store keeps what it had; uploading again is idempotent)
+GRACE = 5
 PAGE = 50
 MEMO_SIZE = 256  # cached country summaries and similar-article lists
 SIMILAR_POOL = 2000  # candidates for "similar articles": bounds the article page on large stores
@@ -184,8 +189,12 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_app: Any):
         yield
-        with lock:
-            store.close()
+        # an upload holding the lock past the grace period is abandoned by serve(), not waited for
+        if lock.acquire(timeout=GRACE):
+            try:
+                store.close()
+            finally:
+                lock.release()
 
     app = FastAPI(
         title="multivector",
@@ -302,7 +311,6 @@ def create_app(
         from multivector.analysis.balance import balance, partners
         from multivector.analysis.dyads import quad_mix
         from multivector.analysis.trends import trends
-        from multivector.errors import MultivectorError
 
         if by not in {"month", "quarter", "year"}:
             raise HTTPException(422, "by must be month, quarter or year")
@@ -326,7 +334,6 @@ def create_app(
 
     def dyad_data(request: Request, a: str, b: str, by: str) -> dict[str, Any]:
         from multivector.analysis.dyads import dyad_series
-        from multivector.errors import MultivectorError
 
         page, offset = page_args(request)
         with cursor() as con:
@@ -479,14 +486,12 @@ def create_app(
             raise HTTPException(413, f"request is {size} bytes; the limit is {MAX_UPLOAD} bytes per request")
         if not files and not text.strip():
             raise HTTPException(422, "nothing to ingest: attach files or paste text")
-        import asyncio
-
         payload = [(f.filename or "upload", await f.read()) for f in files if f.filename]
         if text.strip():
             payload.append((Path(name).name or "pasted.txt", text.encode("utf-8")))
         if sum(len(b) for _, b in payload) > MAX_UPLOAD:
             raise HTTPException(413, f"upload exceeds the limit of {MAX_UPLOAD} bytes per request")
-        result = await asyncio.to_thread(ingest_payload, payload)
+        result = await _in_daemon_thread(ingest_payload, payload)
         return JSONResponse(result)
 
     def ingest_payload(payload: list[tuple[str, bytes]]) -> dict[str, Any]:
@@ -494,7 +499,7 @@ def create_app(
         from multivector.records import Article
 
         out: dict[str, Any] = {"files": [], "added": 0, "events": 0, "coded": coder_fn is not None}
-        with tempfile.TemporaryDirectory(prefix="mv-upload-") as tmp:
+        with _upload_dir() as tmp:
             for i, (fname, data) in enumerate(payload):
                 safe = _upload_name(fname) or f"upload{i}"
                 path = Path(tmp) / f"{i}-{safe}"
@@ -503,7 +508,7 @@ def create_app(
                 arts = []
                 for item in extract_articles([str(path)]):
                     if isinstance(item, Article):
-                        item.source_path = f"upload/{safe}"
+                        item.source_path = item.extra["_relpath"] = f"upload/{safe}"
                         arts.append(item)
                     else:
                         entry["errors"].append(str(item).replace(str(path), fname))
@@ -516,8 +521,10 @@ def create_app(
                         entry["articles"] = [{"id": a.id, "title": a.title} for a in arts]
                         if coder_fn is not None:
                             out["events"] += code_and_store(arts)
-                    except Exception as exc:  # one bad file must not sink the others
+                    except MultivectorError as exc:  # one bad file must not sink the others
                         entry["errors"].append(f"{fname}: {exc}")
+                    except Exception as exc:
+                        entry["errors"].append(str(internal_error(fname, "storing it", exc)))
                     finally:
                         forget()  # the store changed: summaries computed before are stale
                 out["files"].append(entry)
@@ -634,13 +641,103 @@ def serve(
     # a wildcard bind answers to names we cannot know: --allow-remote then accepts any Host header
     hosts = None if host in ("0.0.0.0", "::", "") else _LOCAL | {host}
     app = create_app(db, read_only=read_only, allowed_hosts=hosts)
+    _sweep_upload_dirs()
     marker = marker_path(db)
-    marker.write_text(json.dumps({"pid": os.getpid(), "url": f"http://{host}:{port}"}))
+    marker.unlink(missing_ok=True)  # a stale marker of a killed server may have another owner's mode
+    fd = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        json.dump({"pid": os.getpid(), "url": f"http://{host}:{port}"}, fh)
     # uvicorn shuts down gracefully on SIGTERM, then re-raises it to the previous handler: make that
     # an ordinary exit so the marker is removed and the store is closed cleanly
     previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=GRACE)
     finally:
         marker.unlink(missing_ok=True)
         signal.signal(signal.SIGTERM, previous)
+        if _busy_threads():
+            # an upload still coding past the grace period: leave now, as a kill would; its transaction
+            # never commits, so the store keeps exactly what it had before that upload
+            _sweep_upload_dirs(abandoned=True)
+            print(
+                "stopped during an upload: its events were not stored (its articles may be; upload it "
+                "again or run `multivector run` on the same files to finish it)",
+                file=sys.stderr,
+            )
+            sys.stderr.flush()
+            os._exit(0)
+
+
+_UPLOAD_DIRS: set[str] = set()  # this process's upload folders, removed even when an upload is abandoned
+
+
+@contextmanager
+def _upload_dir() -> Any:
+    """A private temporary folder for one upload's files, named by pid so leftovers can be swept."""
+    import os
+    import shutil
+
+    tmp = tempfile.mkdtemp(prefix=f"mv-upload-{os.getpid()}-")
+    _UPLOAD_DIRS.add(tmp)
+    try:
+        yield tmp
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        _UPLOAD_DIRS.discard(tmp)
+
+
+def _sweep_upload_dirs(abandoned: bool = False) -> None:
+    """Remove this process's upload folders (``abandoned``) or those of servers that died (at start)."""
+    import glob
+    import os
+    import shutil
+
+    if abandoned:
+        for tmp in list(_UPLOAD_DIRS):
+            shutil.rmtree(tmp, ignore_errors=True)
+        return
+    for tmp in glob.glob(os.path.join(tempfile.gettempdir(), "mv-upload-*-*")):
+        pid = os.path.basename(tmp).split("-")[2]
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(tmp, ignore_errors=True)
+        except (OSError, ValueError):
+            continue
+
+
+async def _in_daemon_thread(fn: Any, *args: Any) -> Any:
+    """``await`` ``fn(*args)`` run in a daemon thread of its own.
+
+    asyncio's default executor is joined when the loop closes, so a server told to stop would wait
+    for a long upload to finish coding; a daemon thread can be abandoned (see :func:`serve`).
+    """
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future = loop.create_future()
+
+    def work() -> None:
+        try:
+            result = fn(*args)
+        except BaseException as exc:  # handed to the awaiting request, which reports it
+            loop.call_soon_threadsafe(_settle, done, None, exc)
+        else:
+            loop.call_soon_threadsafe(_settle, done, result, None)
+
+    threading.Thread(target=work, name="multivector-upload", daemon=True).start()
+    return await done
+
+
+def _settle(fut: Any, result: Any, exc: BaseException | None) -> None:
+    if fut.cancelled():
+        return
+    if exc is not None:
+        fut.set_exception(exc)
+    else:
+        fut.set_result(result)
+
+
+def _busy_threads() -> list[threading.Thread]:
+    """Uploads still being ingested or coded (their daemon threads would die silently at exit)."""
+    return [t for t in threading.enumerate() if t.name == "multivector-upload" and t.is_alive()]

@@ -142,7 +142,8 @@ def event(con: Any, event_id: str) -> dict[str, Any] | None:
 def article(con: Any, article_id: str) -> dict[str, Any] | None:
     found = rows(
         con,
-        "SELECT id, title, date, lang, url, source_path, part, text, duplicate_of, "
+        "SELECT id, title, date, lang, url, coalesce(extra->>'_relpath', source_path) AS source_path, part, "
+        "text, duplicate_of, "
         "json_extract_string(extra, '$.source_id') AS source_id FROM articles WHERE id = ?",
         [article_id],
     )
