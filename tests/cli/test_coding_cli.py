@@ -229,3 +229,35 @@ def test_the_inputs_own_id_reaches_the_gdelt_provenance(tmp_path):
         CliRunner().invoke(app, ["code", str(doc), "-f", "csv", "--no-cache", "-j", "1"]).stdout.splitlines()
     )
     assert {r["source_id"] for r in csv.DictReader(fresh)} == {"wire/4711"}
+
+
+def test_ctrl_c_during_run_says_what_is_stored_and_how_to_resume(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(600):  # long enough (~30 s of coding) that the signal lands mid-run on any machine
+        body = "".join(
+            f"Poland signed energy agreement number {i}-{k} with Lithuania in Vilnius. "
+            f"Russia criticised Estonia over border check {i}-{k}. "
+            for k in range(8)
+        )
+        (corpus / f"{i:03d}.txt").write_text(f"Item {i}\n\n{body}\n")
+    db = tmp_path / "db.duckdb"
+    cmd = [sys.executable, "-m", "multivector", "run", str(corpus), "--db", str(db), "--no-cache", "-j", "1"]
+    child = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+    while not db.exists() and child.poll() is None:
+        time.sleep(0.2)
+    time.sleep(3)  # articles are being stored and coded
+    child.send_signal(signal.SIGINT)
+    err = child.communicate(timeout=120)[1]
+    assert child.returncode == 130, err
+    assert "interrupted:" in err and "articles" in err and "again to resume" in err
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    with Store(db, read_only=True) as store:
+        assert store.count("articles") == 600
+        assert store.con.execute("SELECT count(*) FROM coded").fetchone()[0] == 600

@@ -79,6 +79,10 @@ def test_pages_render_without_errors(page, server):
     page.wait_for_selector("#dyad .main-svg", timeout=10_000)
     page.goto(server + "/article/a2")
     assert "<script>alert(1)</script>" in page.inner_text(".text")  # shown as text, never run
+    page.goto(server + "/event/e1")
+    rows = page.locator("#resolution tr")
+    assert rows.count() == 3 and "named in the sentence" in rows.nth(2).inner_text()
+    assert "Sign formal agreement" in page.inner_text("h1") and "2024-01-10" in page.inner_text("#event-when")
     assert page.errors == []
 
 

@@ -106,3 +106,30 @@ def test_openapi_and_static(client):
     js = client.get("/static/plotly.min.js")
     assert js.status_code == 200 and len(js.content) > 1_000_000
     assert client.get("/static/own/app.js").status_code == 200
+
+
+def test_event_page_shows_date_labels_confidence_and_how_each_actor_was_found(db):
+    import duckdb
+    from fastapi.testclient import TestClient
+
+    from multivector.web.app import create_app
+
+    con = duckdb.connect(str(db))
+    con.execute(
+        "UPDATE events SET confidence = 0.83, source_via = 'speaker:tag Kassym-Jomart Tokayev' "
+        "WHERE event_id = 'e1'"
+    )
+    con.close()
+    with TestClient(create_app(db, coder=None), base_url="http://127.0.0.1") as client:
+        page = client.get("/event/e1").text
+        data = client.get("/api/event/e1").json()
+    assert "2024-01-10" in page
+    assert "Sign formal agreement" in page  # the CAMEO label beside 057
+    assert "Engage in diplomatic cooperation" in page and "verbal cooperation" in page  # root, QuadClass
+    assert "0.83" in page
+    assert "the current speaker (tag Kassym-Jomart Tokayev)" in page
+    assert "named in the sentence" in page  # the target was named
+    source, target = data["actors"]
+    assert source["role"] == "source" and source["found"].startswith("first person")
+    assert target["country"] == "RUS" and target["found"] == "named in the sentence"
+    assert data["event"]["cameo_label"] == "Sign formal agreement"

@@ -141,3 +141,29 @@ def _explain_ru(event: Event) -> dict[str, Any]:
     out = _account(event, _pattern(event.pattern_id, russian=True), toks, row, trig, at, up)
     out["language"], out["parser"] = "ru", "natasha/slovnet"
     return out
+
+
+_VIA = {
+    "anaphor": "pronoun «{0}», standing for an actor named before it",
+    "relative": "relative pronoun «{0}», standing for the phrase it follows",
+    "member": "one of a group named in the sentence",
+    "house": "the voice of the publishing institution (its site or the document's speaker)",
+    "addressee": "the one addressed as «you» in a two-sided encounter",
+    "counterpart": "the other side of the encounter named in the title ({0})",
+    "speaker": "first person, standing for the current speaker ({0})",
+}
+
+
+def describe_via(via: str | None) -> str:
+    """In words, how an actor was found when the sentence does not name it ("" = it is named there).
+
+    ``via`` chains steps with " > " (a pronoun that stands for a speaker): each step is described.
+    """
+    if not via:
+        return "named in the sentence"
+    steps = []
+    for step in via.split(" > "):
+        kind, _, detail = step.partition(":")
+        template = _VIA.get(kind.strip())
+        steps.append(template.format(detail.strip()) if template else step)
+    return "; then ".join(steps)

@@ -41,6 +41,26 @@ def quad_class_of(root: str) -> int:
     return 1 if r <= 5 else 2 if r <= 9 else 3 if r <= 14 else 4
 
 
+QUAD_NAMES = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
+
+
+def labels(code: str | None, quad_class: int | None = None) -> dict[str, str | None]:
+    """Human names beside an event's codes: CAMEO code, its root, QuadClass (None where unknown)."""
+    table = cameo_table()
+    known = table.get(code or "")
+    root = table.get((code or "")[:2])
+    return {
+        "cameo_label": known.name if known else None,
+        "root_label": root.name if root else None,
+        "quad_label": QUAD_NAMES.get(quad_class or (known.quad_class if known else 0)),
+    }
+
+
 def _data_path(name: str) -> Path:
     return Path(str(resources.files("multivector.coding") / "data" / name))
 

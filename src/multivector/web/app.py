@@ -366,7 +366,31 @@ def create_app(
                 (ev.get("target_text"), "target"),
             ],
         )
-        return {"event": ev, "pieces": Q.segments(sentence, spans), "mentions": mentions, "duplicates": dups}
+        from multivector.coding.explain import describe_via
+        from multivector.coding.tables import labels
+
+        ev.update(labels(ev.get("cameo"), ev.get("quad_class")))
+        actors = [
+            {
+                "role": role,
+                "words": ev.get(f"{role}_text"),
+                "found": describe_via(ev.get(f"{role}_via")),
+                "actor": ev.get(f"{role}_actor_id"),
+                "name": ev.get(f"{role}_name"),
+                "country": ev.get(f"{role}_country"),
+                "agent": ev.get(f"{role}_agent"),
+                "alignment": ev.get(f"{role}_alignment"),
+                "confidence": ev.get(f"{role}_confidence"),
+            }
+            for role in ("source", "target")
+        ]
+        return {
+            "event": ev,
+            "actors": actors,
+            "pieces": Q.segments(sentence, spans),
+            "mentions": mentions,
+            "duplicates": dups,
+        }
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article(request: Request, article_id: str):
