@@ -242,3 +242,19 @@ def test_a_separatist_authority_is_its_own_partner_not_ukraine(store):
     by = {r["partner"]: r for r in partners(con, "RUS")}
     assert by["UKR"]["alignment"] is None and by["UKR"]["events"] == 1
     assert by["DPR"]["alignment"] == "East" and by["DPR"]["events"] == 1
+
+
+def test_a_recollection_far_before_its_article_does_not_stretch_the_series():
+    from mv_synth import Builder, new_store
+
+    from multivector.analysis.dyads import dyad_series
+
+    con = new_store()
+    b = Builder(con)
+    b.article("a1", "2024-03-05")
+    b.event("a1", "BLR", "RUS", cameo="057", date="2024-03-05")
+    b.event("a1", "BLR", "RUS", cameo="057", date="1997")  # "in 1997 the two signed …"
+    b.event("a1", "BLR", "RUS", cameo="057", date="2022-06")  # two years back: still the article's time
+    years = [r["period"] for r in dyad_series(con, "BLR", "RUS", by="year")]
+    assert years[0] == "2022" and "1997" not in years
+    assert sum(r["events"] for r in dyad_series(con, "BLR", "RUS", by="year")) == 2

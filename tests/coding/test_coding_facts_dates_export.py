@@ -81,3 +81,15 @@ def test_explain_paths(mk):
     assert info["source_path"][0]["text"] == "imposed"
     assert any(t["text"] == "Russia" for t in info["target_path"])
     assert info["sentence"] == ev.sentence
+
+
+def test_an_asserted_event_is_never_dated_after_its_article_an_intent_may_be():
+    from multivector.coding import code_text
+    from multivector.coding.dates import not_after
+
+    done = code_text("Russia signed an agreement with Belarus in 2030.", date="2024-03-05")
+    plan = code_text("Russia plans to sign an agreement with Belarus in 2030.", date="2024-03-05")
+    assert [e.date for e in done] == ["2024-03-05"]
+    assert plan and {e.date for e in plan} == {"2030"} and plan[0].modality == "intent"
+    assert not_after("2024-03", "2024-03-05") == "2024-03" and not_after("2023", "2024-03") == "2023"
+    assert not_after("2024-04-01", "2024-03") == "2024-03" and not_after("2025", None) == "2025"

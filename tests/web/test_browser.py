@@ -68,6 +68,8 @@ def test_pages_render_without_errors(page, server):
         ("dyad", "/dyad/KAZ/RUS", "Evidence"),
         ("article", "/article/a2", "Events"),
         ("event", "/event/e1", "Pattern"),
+        ("sql", "/sql", "read-only"),
+        ("search-hit", "/search?q=signed", "facets"),
     ]:
         page.goto(server + url)
         page.wait_for_load_state("networkidle")
@@ -79,6 +81,13 @@ def test_pages_render_without_errors(page, server):
     page.wait_for_selector("#dyad .main-svg", timeout=10_000)
     page.goto(server + "/article/a2")
     assert "<script>alert(1)</script>" in page.inner_text(".text")  # shown as text, never run
+    page.goto(server + "/sql")
+    page.click("#sql button")
+    page.wait_for_selector("#sql-result td")  # the example query ran and filled a table
+    page.goto(server + "/search?q=signed")
+    assert page.locator("mark.hit").count() >= 1 and page.locator(".facets a").count() >= 3
+    page.goto(server + "/upload")
+    assert page.locator("input[name=title]").count() == 1 and page.locator("input[name=date]").count() == 1
     page.goto(server + "/event/e1")
     rows = page.locator("#resolution tr")
     assert rows.count() == 3 and "named in the sentence" in rows.nth(2).inner_text()

@@ -16,6 +16,10 @@ PERIODS = ("day", "month", "quarter", "year")
 #: set, an event under 0.5 is more likely wrong than right. Events stored before confidence existed
 #: (NULL) are kept.
 MIN_CONFIDENCE = 0.5
+#: an event dated more than this many years before its article is history the article recalls ("in
+#: 1997 the two signed …"), not a relation of the article's time: series leave it out by default so a
+#: recollection neither stretches the period axis nor weighs on a decade-old quarter
+HISTORY_YEARS = 2
 _DATE_RE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 
 
@@ -103,12 +107,14 @@ def event_filter(
     include_negated: bool = False,
     include_duplicates: bool = False,
     min_confidence: float = MIN_CONFIDENCE,
+    include_history: bool = False,
 ) -> tuple[str, str]:
     """(FROM clause, WHERE clause) over ``events e`` joined to its article ``a``, with the usual filters.
 
     Negated events ("did not sign") are not events; events from articles marked ``duplicate_of`` are
     reprints of a kept article and would double count.  Both can be switched back on. Events the
-    coder is unsure of (``confidence`` under ``min_confidence``) are left out.
+    coder is unsure of (``confidence`` under ``min_confidence``) are left out, and so are recollections
+    dated over :data:`HISTORY_YEARS` years before their article (``include_history`` keeps them).
     """
     ecols, acols = columns(con, "events"), columns(con, "articles")
     if not ecols:
@@ -122,6 +128,11 @@ def event_filter(
         where.append(f"coalesce(e.confidence, 1.0) >= {float(min_confidence)!r}")
     if not include_duplicates and "duplicate_of" in acols:
         where.append("a.duplicate_of IS NULL")
+    if not include_history and joined:
+        where.append(
+            "coalesce(TRY_CAST(substr(e.date, 1, 4) AS INTEGER) >= "
+            f"TRY_CAST(substr(a.date, 1, 4) AS INTEGER) - {int(HISTORY_YEARS)}, TRUE)"
+        )
     return frm, " AND ".join(where)
 
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from multivector.coding.confidence import features as confidence_features
 from multivector.coding.confidence import model as confidence_model
-from multivector.coding.dates import event_date
+from multivector.coding.dates import event_date, not_after
 from multivector.coding.nominal import (
     hostile_noun,
     of_is_agent,
@@ -200,7 +200,7 @@ class EventCoder:
                         hit.pattern.id,
                     )
                 )
-        return finish_sentence(events, len(text.split()))
+        return finish_sentence(events, len(text.split()), article_date)
 
     # ------------------------------------------------------------------ matching
     def hits(self, sent: Any, mentions: Sequence[Mention], ctx: Context, char_offset: int = 0) -> list[Hit]:
@@ -681,9 +681,13 @@ def new_event(
     )
 
 
-def finish_sentence(events: list[Event], n_tokens: int) -> list[Event]:
+def finish_sentence(events: list[Event], n_tokens: int, article_date: str | None = None) -> list[Event]:
     """A sentence's events as emitted: a bare statement (01) only when nothing more specific was coded
-    and it has an addressee, each scored by the confidence model."""
+    and it has an addressee, each scored by the confidence model; an asserted one never dated after
+    its article."""
+    for e in events:
+        if e.modality == "asserted":
+            e.date = not_after(e.date, article_date)
     if any(e.root != "01" for e in events):
         events = [e for e in events if e.root != "01"]
     # a bare statement with no addressee says nothing about a relation between actors

@@ -169,3 +169,15 @@ def event_date(sentence: str, article_date: str | dt.date | None) -> str | None:
     m = _RELATIVE.search(sentence)
     found = _relative(" ".join(m.group(1).lower().split()), base) if m else None
     return found if found is not None else base.isoformat()
+
+
+def not_after(date: str | None, article_date: object) -> str | None:
+    """An asserted event's date, never later than its article: a report cannot tell of a done deed that
+    has not happened yet, so "in 2030" or a weekday read forward in an asserted sentence is a misreading,
+    and the article's own date is the honest one. Compared at the precision both dates share."""
+    art = article_date.isoformat() if hasattr(article_date, "isoformat") else article_date
+    if not date or not isinstance(art, str) or not art[:4].isdigit():
+        return date
+    art = art[:10]
+    k = min(len(date), len(art))
+    return art if date[:k] > art[:k] else date

@@ -625,7 +625,7 @@ class RussianCoder:
                         hit.pattern.id,
                     )
                 )
-        return finish_sentence(events, len(sent.toks))
+        return finish_sentence(events, len(sent.toks), article_date)
 
 
 def _spoken(voice: Mention, t: RTok) -> Mention:

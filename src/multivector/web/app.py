@@ -181,8 +181,10 @@ def create_app(
 
     from multivector.store import Store
     from multivector.web import queries as Q
+    from multivector.web.sql import lock_down
 
     store = Store(db_path, read_only=read_only)
+    lock_down(store.con)  # the SQL page's SELECTs must not reach files; the server itself never needs to
     lock = threading.Lock()
     coder_fn = _default_coder() if coder == "auto" else coder
 
@@ -208,6 +210,9 @@ def create_app(
     app.add_middleware(_Guard, allowed_hosts=hosts, max_body=MAX_UPLOAD + 64 * 1024)
     templates = Jinja2Templates(directory=str(_HERE / "templates"))
     templates.env.filters["safe_url"] = safe_url
+    templates.env.filters["highlight"] = highlight
+    templates.env.filters["human"] = human_number
+    templates.env.globals["with_param"] = with_param
     app.mount("/static/own", StaticFiles(directory=str(_HERE / "static")), name="static")
 
     # summaries that cost a bootstrap or a similarity search, keyed by their arguments; only this
@@ -264,10 +269,12 @@ def create_app(
         return templates.TemplateResponse(request, f"{template}.html", ctx)
 
     def filters(request: Request) -> dict[str, Any]:
-        keys = ("q", "country", "actor", "root", "quad_class", "since", "until", "lang")
+        keys = ("q", "country", "actor", "root", "quad_class", "since", "until", "lang", "year")
         f = {k: (request.query_params.get(k) or "").strip() for k in keys}
         if f["quad_class"] and f["quad_class"] not in {"1", "2", "3", "4"}:
             raise HTTPException(422, "quad_class must be 1, 2, 3 or 4")
+        if f["year"] and not (len(f["year"]) == 4 and f["year"].isdigit()):
+            raise HTTPException(422, "year must be four digits")
         if f["country"]:
             f["country"] = f["country"].upper()
         return f
@@ -305,7 +312,12 @@ def create_app(
     @app.get("/country/{iso3}", response_class=HTMLResponse, include_in_schema=False)
     def country(request: Request, iso3: str, by: str = "quarter"):
         data = memoized(("country", iso3.upper(), by), lambda: country_data(iso3.upper(), by))
-        return respond(request, "country", {"d": data, "iso3": iso3.upper()}, data["balance"])
+        page, offset = page_args(request)
+        with cursor() as con:
+            events, total = Q.search_events(con, {"country": iso3.upper()}, PAGE, offset)
+        listing = {"rows": events, "total": total, "page": page, "pages": max(1, -(-total // PAGE))}
+        ctx = {"d": data, "iso3": iso3.upper(), "events": listing, "by": by}
+        return respond(request, "country", ctx, data["balance"])
 
     def country_data(iso3: str, by: str) -> dict[str, Any]:
         from multivector.analysis.balance import balance, partners
@@ -440,7 +452,40 @@ def create_app(
         with cursor() as con:
             fn = Q.search_events if kind == "events" else Q.search_articles
             found, total = fn(con, f, PAGE, offset)
-        return {"rows": found, "total": total, "page": page, "pages": max(1, -(-total // PAGE)), "filters": f}
+            facets = Q.facets(con, kind, f)
+        pages = max(1, -(-total // PAGE))
+        return {"rows": found, "total": total, "page": page, "pages": pages, "filters": f, "facets": facets}
+
+    @app.get("/sql", include_in_schema=False)
+    def sql_page(request: Request, sql: str = ""):
+        """One read-only SELECT: a table page, or ``format=csv|json`` (errors as 400 there)."""
+        from multivector.errors import UsageError
+        from multivector.web import sql as S
+
+        fmt = request.query_params.get("format")
+        result, error = None, None
+        if sql.strip():
+            with cursor() as con:
+                try:
+                    result = S.run_query(con, sql, limit=S.ROW_LIMIT, seconds=S.SECONDS)
+                except UsageError as exc:
+                    if fmt in ("csv", "json"):
+                        raise HTTPException(400, str(exc)) from exc
+                    error = str(exc)
+        if fmt == "json" and result is not None:
+            return JSONResponse(jsonable(result))
+        if fmt == "csv" and result is not None:
+            table = [dict(zip(result["columns"], r, strict=True)) for r in result["rows"]]
+            return respond(request, "sql", {}, table)
+        ctx = {
+            "sql": sql or S.EXAMPLE,
+            "result": result,
+            "error": error,
+            "limit": S.ROW_LIMIT,
+            "seconds": S.SECONDS,
+            "tables": ["articles", "events", "mentions", "facts", "duplicates", "coded"],
+        }
+        return templates.TemplateResponse(request, "sql.html", ctx, status_code=400 if error else 200)
 
     @app.get("/upload", response_class=HTMLResponse, include_in_schema=False)
     def upload_form(request: Request):
@@ -501,6 +546,9 @@ def create_app(
         files: list[UploadFile] = File(default=[]),
         text: str = Form(default=""),
         name: str = Form(default="pasted.txt"),
+        title: str = Form(default=""),
+        date: str = Form(default=""),
+        speaker: str = Form(default=""),
     ):
         """Ingest uploaded files and/or pasted text, then code them when the coder is available."""
         if read_only:
@@ -512,7 +560,7 @@ def create_app(
             raise HTTPException(422, "nothing to ingest: attach files or paste text")
         payload = [(f.filename or "upload", await f.read()) for f in files if f.filename]
         if text.strip():
-            payload.append((Path(name).name or "pasted.txt", text.encode("utf-8")))
+            payload.append(_pasted(text, Path(name).name or "pasted.txt", title, date, speaker))
         if sum(len(b) for _, b in payload) > MAX_UPLOAD:
             raise HTTPException(413, f"upload exceeds the limit of {MAX_UPLOAD} bytes per request")
         result = await _in_daemon_thread(ingest_payload, payload)
@@ -728,6 +776,65 @@ def _sweep_upload_dirs(abandoned: bool = False) -> None:
             shutil.rmtree(tmp, ignore_errors=True)
         except (OSError, ValueError):
             continue
+
+
+def highlight(text: str | None, q: str | None, width: int = 240) -> Any:
+    """``text`` escaped, cut near the first hit of ``q``, with every hit wrapped in ``<mark class="hit">``."""
+    import re
+
+    from markupsafe import Markup, escape
+
+    text = text or ""
+    if not q:
+        return escape(text[:width] + ("…" if len(text) > width else ""))
+    first = text.lower().find(q.lower())
+    lo = max(0, first - width // 3) if first >= 0 else 0
+    piece = ("…" if lo else "") + text[lo : lo + width] + ("…" if lo + width < len(text) else "")
+    parts = re.split(f"({re.escape(q)})", piece, flags=re.IGNORECASE)
+    return Markup("").join(
+        Markup('<mark class="hit">{}</mark>').format(p) if i % 2 else escape(p) for i, p in enumerate(parts)
+    )
+
+
+def human_number(value: Any, unit: str | None = None, currency: str | None = None) -> str:
+    """A number as people write it, never in scientific notation: 2,400 · 4.0 bn USD · 0.35."""
+    if value is None:
+        return ""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if abs(v) >= 1000:
+        text = f"{v:,.0f}"
+    elif v == int(v):
+        text = f"{int(v):,}" if not unit else f"{v:.1f}"
+    else:
+        text = f"{v:,.2f}".rstrip("0").rstrip(".") if abs(v) < 10 else f"{v:,.1f}"
+    return " ".join(p for p in (text, unit or "", currency or "") if p)
+
+
+def with_param(params: Any, key: str, value: Any) -> str:
+    """The query string of ``params`` with ``key`` set to ``value`` and the page reset (facet links)."""
+    from urllib.parse import urlencode
+
+    kept = {k: v for k, v in dict(params).items() if k not in (key, "page", "format")}
+    return urlencode({**kept, key: value})
+
+
+def _pasted(text: str, name: str, title: str, date: str, speaker: str) -> tuple[str, bytes]:
+    """Pasted text as an upload; with a title, date or speaker it becomes one JSONL record carrying
+    them, so the reader dates and attributes it as it would a user's JSONL file."""
+    import json
+
+    meta = {"title": title.strip(), "date": date.strip()}
+    who = speaker.strip()
+    if who:
+        meta["speaker_country" if len(who) == 3 and who.isalpha() and who.isupper() else "speaker"] = who
+    meta = {k: v for k, v in meta.items() if v}
+    if not meta:
+        return name, text.encode("utf-8")
+    record = json.dumps({"text": text, **meta}, ensure_ascii=False)
+    return str(Path(name).with_suffix(".jsonl")), (record + "\n").encode("utf-8")
 
 
 async def _in_daemon_thread(fn: Any, *args: Any) -> Any:

@@ -10,7 +10,7 @@ from typing import Any
 
 EVENT_COLS = (
     "e.event_id, coalesce(e.date, a.date) AS date, e.source_name, e.source_country, e.cameo, e.root,"
-    " e.quad_class, e.goldstein, e.target_name, e.target_country, e.trigger, e.article_id"
+    " e.quad_class, e.goldstein, e.target_name, e.target_country, e.trigger, e.article_id, e.sentence"
 )
 ARTICLE_COLS = "a.id, a.title, a.date, a.lang, a.url, a.duplicate_of"
 
@@ -43,7 +43,9 @@ def overview(con: Any) -> dict[str, Any]:
     latest = rows(
         con,
         f"SELECT {EVENT_COLS} FROM events e LEFT JOIN articles a ON a.id = e.article_id"
-        " ORDER BY coalesce(e.date, a.date) DESC NULLS LAST, e.event_id LIMIT 20",
+        # an intent dated after its article ("will visit in 2030") sorts at the article's date
+        " ORDER BY CASE WHEN e.date > a.date THEN a.date ELSE coalesce(e.date, a.date) END DESC NULLS LAST,"
+        " e.event_id LIMIT 20",
     )
     return {"counts": counts, "top_actors": top, "latest": latest}
 
@@ -75,6 +77,9 @@ def event_filters(f: dict[str, Any]) -> tuple[str, list[Any]]:
     if f.get("lang"):
         where.append("a.lang = ?")
         params.append(f["lang"])
+    if f.get("year"):
+        where.append("substr(coalesce(e.date, a.date), 1, 4) = ?")
+        params.append(f["year"])
     if f.get("q"):
         where.append("e.sentence ILIKE ?")
         params.append(f"%{f['q']}%")
@@ -96,6 +101,9 @@ def article_filters(f: dict[str, Any]) -> tuple[str, list[Any]]:
     if f.get("until"):
         where.append("a.date <= ?")
         params.append(f["until"] + "\uffff")
+    if f.get("year"):
+        where.append("substr(a.date, 1, 4) = ?")
+        params.append(f["year"])
     if f.get("country") or f.get("actor") or f.get("root") or f.get("quad_class"):
         ew, ep = event_filters({k: f.get(k) for k in ("country", "actor", "root", "quad_class")})
         where.append(f"a.id IN (SELECT e.article_id FROM events e {ew})")
@@ -143,8 +151,9 @@ def article(con: Any, article_id: str) -> dict[str, Any] | None:
     found = rows(
         con,
         "SELECT id, title, date, lang, url, coalesce(extra->>'_relpath', source_path) AS source_path, part, "
-        "text, duplicate_of, "
-        "json_extract_string(extra, '$.source_id') AS source_id FROM articles WHERE id = ?",
+        "text, duplicate_of, json_extract_string(extra, '$.source_id') AS source_id, "
+        "json_extract_string(extra, '$.speaker_country') AS speaker_country, "
+        "json_extract_string(extra, '$.speaker') AS speaker FROM articles WHERE id = ?",
         [article_id],
     )
     return found[0] if found else None
@@ -235,3 +244,42 @@ def find_spans(sentence: str, parts: list[tuple[str | None, str]]) -> list[tuple
             if i >= 0:
                 spans.append((i, i + len(needle), cls))
     return spans
+
+
+def facets(con: Any, kind: str, f: dict[str, Any], top: int = 10) -> dict[str, list[dict[str, Any]]]:
+    """Counts of the current result set by country, root, QuadClass and year (events) or language and
+    year (articles), each value with the count it would give: the search page's facet lists."""
+    if kind == "events":
+        where, params = event_filters(f)
+        base = f"FROM events e LEFT JOIN articles a ON a.id = e.article_id {where}"
+        dims = {
+            "country": (
+                f"SELECT c AS value, count(*) AS n FROM (SELECT e.source_country AS c {base} UNION ALL "
+                f"SELECT e.target_country {base}) WHERE c IS NOT NULL AND c <> '' GROUP BY c",
+                params * 2,
+            ),
+            "root": (f"SELECT e.root AS value, count(*) AS n {base} GROUP BY 1", params),
+            "quad_class": (
+                f"SELECT CAST(e.quad_class AS VARCHAR) AS value, count(*) AS n {base} GROUP BY 1",
+                params,
+            ),
+            "year": (
+                f"SELECT substr(coalesce(e.date, a.date), 1, 4) AS value, count(*) AS n {base} GROUP BY 1",
+                params,
+            ),
+        }
+    else:
+        where, params = article_filters(f)
+        base = f"FROM articles a {where}"
+        dims = {
+            "lang": (f"SELECT a.lang AS value, count(*) AS n {base} GROUP BY 1", params),
+            "year": (f"SELECT substr(a.date, 1, 4) AS value, count(*) AS n {base} GROUP BY 1", params),
+        }
+    out = {}
+    for name, (sql, args) in dims.items():
+        order = "value DESC" if name == "year" else "n DESC, value"
+        found = rows(
+            con, f"SELECT * FROM ({sql}) WHERE value IS NOT NULL ORDER BY {order} LIMIT ?", [*args, top]
+        )
+        out[name] = found
+    return out
