@@ -37,3 +37,17 @@ def test_cache_roundtrip_and_corruption(tmp_path: Path):
     path = next(tmp_path.rglob("*.pkl"))
     path.write_bytes(b"garbage")
     assert cache.get(key) is None
+
+
+def test_a_text_without_punctuation_is_cut_into_parseable_pieces():
+    from multivector.coding import code_text
+    from multivector.nlp.sentences import MAX_SENTENCE, split_sentences
+
+    words = "Poland signed an energy agreement with Lithuania and the talks went well "
+    text = words * 30_000  # ~2.2 MB in one "sentence": spaCy alone refuses over 1,000,000 characters
+    pieces = split_sentences(text)
+    assert len(pieces) > 1000 and max(len(p.text) for p in pieces) <= MAX_SENTENCE
+    assert all(text[p.start : p.end] == p.text for p in pieces)  # offsets still point into the text
+    assert "".join(p.text for p in pieces).replace(" ", "") == text.replace(" ", "")  # nothing lost
+    events = code_text(text[:60_000])
+    assert events and all(e.source.country == "POL" for e in events)

@@ -95,7 +95,7 @@ def test_country_page_links_partners_to_dyads_formats_facts_and_pages_its_events
     assert "5.0 bn USD" in page and "e+" not in page  # facts read as people write them
     assert "Events (5)" in page and 'href="/event/e1"' in page
     assert "page 1 of 1" in page
-    from multivector.web.app import human_number
+    from multivector.web.present import human_number
 
     assert human_number(2400) == "2,400" and human_number(4.0e9, None, "USD") == "4,000,000,000 USD"
     assert human_number(0.35) == "0.35" and human_number(12.25) == "12.2" and human_number(None) == ""

@@ -163,7 +163,26 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+#: no sentence people write runs past this many characters; a longer "sentence" (a page without final
+#: punctuation, a run-on transcript) is cut at line breaks or spaces, so the parser never gets megabytes
+#: in one piece (spaCy refuses a text over 1,000,000 characters) and coding stays linear in length
+MAX_SENTENCE = 1500
+
+
 def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = text.rfind("\n", start, limit)
+        if cut <= start + MAX_SENTENCE // 2:
+            cut = text.rfind(" ", start, limit)
+        if cut <= start:
+            cut = limit
+        _add_one(out, text, start, cut)
+        start = cut
+    _add_one(out, text, start, end)
+
+
+def _add_one(out: list[Sentence], text: str, start: int, end: int) -> None:
     chunk = text[start:end]
     lead = len(chunk) - len(chunk.lstrip())
     chunk = chunk.strip()

@@ -10,7 +10,6 @@ error, and the upload form / ``POST /api/ingest`` is the way to add documents me
 import csv
 import io
 import sys
-import tempfile
 import threading
 from collections import OrderedDict
 from contextlib import asynccontextmanager, contextmanager
@@ -18,6 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from multivector.errors import MultivectorError, internal_error
+from multivector.web.present import highlight, human_number, jsonable, safe_url, with_param
+from multivector.web.uploads import (
+    busy_uploads,
+    in_daemon_thread,
+    pasted_upload,
+    sweep_upload_dirs,
+    upload_dir,
+    upload_name,
+)
 
 MAX_UPLOAD = 10 * 1024 * 1024
 #: seconds a stopping server lets running requests finish; an upload still coding then is abandoned
@@ -29,7 +37,6 @@ SIMILAR_POOL = 2000  # candidates for "similar articles": bounds the article pag
 _HERE = Path(__file__).parent
 _LOCAL = {"127.0.0.1", "localhost", "::1"}
 MAX_PAGE = 100_000  # far past any store's last page; larger numbers would overflow DuckDB's OFFSET
-MAX_NAME = 120  # characters kept of an uploaded file's name (file systems stop at 255 bytes)
 #: Every response may load only what this server serves: no CDN, no inline script, no framing.
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -42,27 +49,6 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
 }
 _HEADER_BYTES = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
-
-
-def safe_url(url: Any) -> str | None:
-    """A URL fit to be a link: http(s) or relative. ``javascript:``, ``data:`` and other schemes from
-    scraped metadata are shown as text, never made clickable."""
-    from urllib.parse import urlsplit
-
-    if not isinstance(url, str) or not url.strip():
-        return None
-    text = url.strip()
-    if any(ord(ch) < 32 for ch in text):
-        return None
-    try:
-        scheme = urlsplit(text).scheme.lower()
-    except ValueError:
-        return None
-    if scheme in ("http", "https"):
-        return text
-    if not scheme and not text.startswith("//"):
-        return text
-    return None
 
 
 def _host_of(value: str) -> str:
@@ -560,10 +546,10 @@ def create_app(
             raise HTTPException(422, "nothing to ingest: attach files or paste text")
         payload = [(f.filename or "upload", await f.read()) for f in files if f.filename]
         if text.strip():
-            payload.append(_pasted(text, Path(name).name or "pasted.txt", title, date, speaker))
+            payload.append(pasted_upload(text, Path(name).name or "pasted.txt", title, date, speaker))
         if sum(len(b) for _, b in payload) > MAX_UPLOAD:
             raise HTTPException(413, f"upload exceeds the limit of {MAX_UPLOAD} bytes per request")
-        result = await _in_daemon_thread(ingest_payload, payload)
+        result = await in_daemon_thread(ingest_payload, payload)
         return JSONResponse(result)
 
     def ingest_payload(payload: list[tuple[str, bytes]]) -> dict[str, Any]:
@@ -571,9 +557,9 @@ def create_app(
         from multivector.records import Article
 
         out: dict[str, Any] = {"files": [], "added": 0, "events": 0, "coded": coder_fn is not None}
-        with _upload_dir() as tmp:
+        with upload_dir() as tmp:
             for i, (fname, data) in enumerate(payload):
-                safe = _upload_name(fname) or f"upload{i}"
+                safe = upload_name(fname) or f"upload{i}"
                 path = Path(tmp) / f"{i}-{safe}"
                 path.write_bytes(data)
                 entry: dict[str, Any] = {"file": fname, "articles": [], "errors": []}
@@ -622,28 +608,6 @@ def create_app(
         return report.events
 
     return app
-
-
-def _upload_name(fname: str) -> str:
-    """A safe base name for an uploaded file: no directories or NULs, at most :data:`MAX_NAME`
-    characters (keeping the extension, which format detection reads)."""
-    name = Path(fname.replace("\\", "/")).name.replace("\x00", "")
-    if len(name) > MAX_NAME:
-        _, dot, ext = name.rpartition(".")
-        ext = ext if dot and len(ext) <= 12 else ""
-        name = name[: MAX_NAME - len(ext) - 1] + ("." + ext if ext else "")
-    return name
-
-
-def jsonable(obj: Any) -> Any:
-    """Dates, decimals and tuples from DuckDB rows as plain JSON values."""
-    if isinstance(obj, dict):
-        return {str(k): jsonable(v) for k, v in obj.items()}
-    if isinstance(obj, list | tuple):
-        return [jsonable(v) for v in obj]
-    if obj is None or isinstance(obj, str | int | float | bool):
-        return obj
-    return str(obj)
 
 
 def check_bind(host: str, allow_remote: bool) -> None:
@@ -713,7 +677,7 @@ def serve(
     # a wildcard bind answers to names we cannot know: --allow-remote then accepts any Host header
     hosts = None if host in ("0.0.0.0", "::", "") else _LOCAL | {host}
     app = create_app(db, read_only=read_only, allowed_hosts=hosts)
-    _sweep_upload_dirs()
+    sweep_upload_dirs()
     marker = marker_path(db)
     marker.unlink(missing_ok=True)  # a stale marker of a killed server may have another owner's mode
     fd = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -727,10 +691,10 @@ def serve(
     finally:
         marker.unlink(missing_ok=True)
         signal.signal(signal.SIGTERM, previous)
-        if _busy_threads():
+        if busy_uploads():
             # an upload still coding past the grace period: leave now, as a kill would; its transaction
             # never commits, so the store keeps exactly what it had before that upload
-            _sweep_upload_dirs(abandoned=True)
+            sweep_upload_dirs(abandoned=True)
             print(
                 "stopped during an upload: its events were not stored (its articles may be; upload it "
                 "again or run `multivector run` on the same files to finish it)",
@@ -738,137 +702,3 @@ def serve(
             )
             sys.stderr.flush()
             os._exit(0)
-
-
-_UPLOAD_DIRS: set[str] = set()  # this process's upload folders, removed even when an upload is abandoned
-
-
-@contextmanager
-def _upload_dir() -> Any:
-    """A private temporary folder for one upload's files, named by pid so leftovers can be swept."""
-    import os
-    import shutil
-
-    tmp = tempfile.mkdtemp(prefix=f"mv-upload-{os.getpid()}-")
-    _UPLOAD_DIRS.add(tmp)
-    try:
-        yield tmp
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-        _UPLOAD_DIRS.discard(tmp)
-
-
-def _sweep_upload_dirs(abandoned: bool = False) -> None:
-    """Remove this process's upload folders (``abandoned``) or those of servers that died (at start)."""
-    import glob
-    import os
-    import shutil
-
-    if abandoned:
-        for tmp in list(_UPLOAD_DIRS):
-            shutil.rmtree(tmp, ignore_errors=True)
-        return
-    for tmp in glob.glob(os.path.join(tempfile.gettempdir(), "mv-upload-*-*")):
-        pid = os.path.basename(tmp).split("-")[2]
-        try:
-            os.kill(int(pid), 0)
-        except ProcessLookupError:
-            shutil.rmtree(tmp, ignore_errors=True)
-        except (OSError, ValueError):
-            continue
-
-
-def highlight(text: str | None, q: str | None, width: int = 240) -> Any:
-    """``text`` escaped, cut near the first hit of ``q``, with every hit wrapped in ``<mark class="hit">``."""
-    import re
-
-    from markupsafe import Markup, escape
-
-    text = text or ""
-    if not q:
-        return escape(text[:width] + ("…" if len(text) > width else ""))
-    first = text.lower().find(q.lower())
-    lo = max(0, first - width // 3) if first >= 0 else 0
-    piece = ("…" if lo else "") + text[lo : lo + width] + ("…" if lo + width < len(text) else "")
-    parts = re.split(f"({re.escape(q)})", piece, flags=re.IGNORECASE)
-    return Markup("").join(
-        Markup('<mark class="hit">{}</mark>').format(p) if i % 2 else escape(p) for i, p in enumerate(parts)
-    )
-
-
-def human_number(value: Any, unit: str | None = None, currency: str | None = None) -> str:
-    """A number as people write it, never in scientific notation: 2,400 · 4.0 bn USD · 0.35."""
-    if value is None:
-        return ""
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        return str(value)
-    if abs(v) >= 1000:
-        text = f"{v:,.0f}"
-    elif v == int(v):
-        text = f"{int(v):,}" if not unit else f"{v:.1f}"
-    else:
-        text = f"{v:,.2f}".rstrip("0").rstrip(".") if abs(v) < 10 else f"{v:,.1f}"
-    return " ".join(p for p in (text, unit or "", currency or "") if p)
-
-
-def with_param(params: Any, key: str, value: Any) -> str:
-    """The query string of ``params`` with ``key`` set to ``value`` and the page reset (facet links)."""
-    from urllib.parse import urlencode
-
-    kept = {k: v for k, v in dict(params).items() if k not in (key, "page", "format")}
-    return urlencode({**kept, key: value})
-
-
-def _pasted(text: str, name: str, title: str, date: str, speaker: str) -> tuple[str, bytes]:
-    """Pasted text as an upload; with a title, date or speaker it becomes one JSONL record carrying
-    them, so the reader dates and attributes it as it would a user's JSONL file."""
-    import json
-
-    meta = {"title": title.strip(), "date": date.strip()}
-    who = speaker.strip()
-    if who:
-        meta["speaker_country" if len(who) == 3 and who.isalpha() and who.isupper() else "speaker"] = who
-    meta = {k: v for k, v in meta.items() if v}
-    if not meta:
-        return name, text.encode("utf-8")
-    record = json.dumps({"text": text, **meta}, ensure_ascii=False)
-    return str(Path(name).with_suffix(".jsonl")), (record + "\n").encode("utf-8")
-
-
-async def _in_daemon_thread(fn: Any, *args: Any) -> Any:
-    """``await`` ``fn(*args)`` run in a daemon thread of its own.
-
-    asyncio's default executor is joined when the loop closes, so a server told to stop would wait
-    for a long upload to finish coding; a daemon thread can be abandoned (see :func:`serve`).
-    """
-    import asyncio
-
-    loop = asyncio.get_running_loop()
-    done: asyncio.Future = loop.create_future()
-
-    def work() -> None:
-        try:
-            result = fn(*args)
-        except BaseException as exc:  # handed to the awaiting request, which reports it
-            loop.call_soon_threadsafe(_settle, done, None, exc)
-        else:
-            loop.call_soon_threadsafe(_settle, done, result, None)
-
-    threading.Thread(target=work, name="multivector-upload", daemon=True).start()
-    return await done
-
-
-def _settle(fut: Any, result: Any, exc: BaseException | None) -> None:
-    if fut.cancelled():
-        return
-    if exc is not None:
-        fut.set_exception(exc)
-    else:
-        fut.set_result(result)
-
-
-def _busy_threads() -> list[threading.Thread]:
-    """Uploads still being ingested or coded (their daemon threads would die silently at exit)."""
-    return [t for t in threading.enumerate() if t.name == "multivector-upload" and t.is_alive()]
