@@ -261,3 +261,23 @@ def test_ctrl_c_during_run_says_what_is_stored_and_how_to_resume(tmp_path: Path)
     with Store(db, read_only=True) as store:
         assert store.count("articles") == 600
         assert store.con.execute("SELECT count(*) FROM coded").fetchone()[0] == 600
+
+
+def test_explain_says_how_a_pronoun_actor_was_found(tmp_path: Path) -> None:
+    doc = tmp_path / "a.txt"
+    doc.write_text(
+        "Energy talks\nMarch 4, 2024\n\nLithuania hosted energy talks in Vilnius on Monday. "
+        "It later signed a gas agreement with Poland.\n"
+    )
+    db = tmp_path / "db.duckdb"
+    assert runner.invoke(app, ["run", str(doc), "--db", str(db), "--no-cache", "-j", "1"]).exit_code == 0
+    events = [
+        json.loads(x)
+        for x in runner.invoke(app, ["events", "--db", str(db), "-f", "jsonl"]).stdout.splitlines()
+    ]
+    signed = next(e for e in events if e["trigger"] == "signed")
+    assert signed["source"]["country"] == "LTU" and signed["source"]["via"].startswith("anaphor")
+    info = json.loads(runner.invoke(app, ["explain", signed["event_id"], "--db", str(db), "--json"]).stdout)
+    assert info["source_found"].startswith("pronoun «It»") and info["target_found"] == "named in the sentence"
+    human = runner.invoke(app, ["explain", signed["event_id"], "--db", str(db)]).stdout
+    assert "pronoun «It»" in human

@@ -66,7 +66,8 @@ def test_report_in_browser(browser, store, tmp_path: Path, width: int) -> None:
         bridged = page.evaluate(
             """() => {
                 const d = JSON.parse(document.getElementById('mv-data').textContent).balance;
-                const ok = new Set(d.period.filter((p, i) => d.ci_low[i] !== null && d.ci_high[i] !== null));
+                const ok = new Set(d.period.filter((p, i) => d.ci_low[i] !== null && d.ci_high[i] !== null)
+                                           .map(mvTime));  // the axis is real time: periods as dates
                 const bands = document.getElementById('chart-balance').data.filter(t => t.fill === 'toself');
                 return [bands.length, bands.flatMap(t => t.x).filter(p => !ok.has(p)).length];
             }"""

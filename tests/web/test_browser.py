@@ -77,8 +77,16 @@ def test_pages_render_without_errors(page, server):
         _shot(page, name)
     page.goto(server + "/country/KAZ")
     page.wait_for_selector("#balance .main-svg", timeout=10_000)  # plotly drew the chart
+    assert page.evaluate("document.getElementById('balance').layout.xaxis.type") == "date"
     page.goto(server + "/dyad/KAZ/RUS")
     page.wait_for_selector("#dyad .main-svg", timeout=10_000)
+    # real time on the axis: periods sit at their time, so a quarter without data is a visible gap
+    assert page.evaluate("document.getElementById('dyad').layout.xaxis.type") == "date"
+    assert page.evaluate("[mvTime('2024Q1'), mvTime('2024-03'), mvTime('2024')]") == [
+        "2024-02-15",
+        "2024-03-15",
+        "2024-07-01",
+    ]
     page.goto(server + "/article/a2")
     assert "<script>alert(1)</script>" in page.inner_text(".text")  # shown as text, never run
     page.goto(server + "/sql")

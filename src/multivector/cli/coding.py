@@ -416,13 +416,13 @@ def _print_explanation(info: dict) -> None:
         f"{escape(str(art.get('url') or art.get('source_path') or ''))}"
     )
     out.print(f"[bold]sentence[/bold] [{info['span'][0]}:{info['span'][1]}] {escape(info['sentence'])}")
-    out.print(
-        f"[bold]source[/bold] {escape(src['text'])} → {src['actor_id']} {src['country']} {src['agent']}"
-    )
-    if tgt:
-        out.print(
-            f"[bold]target[/bold] {escape(tgt['text'])} → {tgt['actor_id']} {tgt['country']} {tgt['agent']}"
-        )
+    for role, m in (("source", src), ("target", tgt)):
+        if m:
+            found = escape(info.get(f"{role}_found") or "")
+            out.print(
+                f"[bold]{role}[/bold] {escape(m['text'])} → {m['actor_id']} {m['country']} {m['agent']}"
+                f"  ({found})"
+            )
     out.print(
         f"[bold]trigger[/bold] {escape(info['trigger'])}   [bold]pattern[/bold] "
         f"{escape(json.dumps(info['pattern'], ensure_ascii=False))}"

@@ -85,6 +85,7 @@ def _account(
         "tokens": [row(t) for t in toks],
     }
     for role, m in (("source", event.source), ("target", event.target)):
+        out[f"{role}_found"] = describe_via(m.via) if m is not None else None
         tok = token_of(m)
         chain = _chain(trig, tok, up) if trig is not None and tok is not None else []
         out[f"{role}_path"] = [{k: row(t)[k] for k in ("text", "lemma", "dep", "pos")} for t in chain]

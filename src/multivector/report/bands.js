@@ -16,3 +16,12 @@ function mvBands(x, lo, hi, style) {
   }
   return bands;
 }
+// A period label as a point in time for a date axis, at the middle of its period ("2024Q1" → mid-February,
+// "2024-03" → the 15th, "2024" → 1 July), so a chart spaces periods as time passes and a gap shows.
+function mvTime(p) {
+  var q = /^(\d{4})Q([1-4])$/.exec(p);
+  if (q) { var m = 3 * Number(q[2]) - 1; return q[1] + '-' + (m < 10 ? '0' : '') + m + '-15'; }
+  if (/^\d{4}$/.test(p)) return p + '-07-01';
+  if (/^\d{4}-\d{2}$/.test(p)) return p + '-15';
+  return p;
+}

@@ -238,12 +238,13 @@ CHART_JS = """
   var cat = {type:'category', automargin:true};
   var m = {l:60, r:20, t:30, b:70};
   var B = D.balance;
-  var bands = mvBands(B.period, B.ci_low, B.ci_high,
+  var T = B.period.map(mvTime);  // a real time axis: a gap between periods is visible as time
+  var bands = mvBands(T, B.ci_low, B.ci_high,
                       {fillcolor:'rgba(31,95,168,0.18)', name:'95% CI (article bootstrap)'});
   Plotly.newPlot('chart-balance', bands.concat([
-    {x:B.period, y:B.balance, mode:'lines+markers', name:'balance B', line:{color:'#1f5fa8'},
-     customdata:B.articles, hovertemplate:'%{x}: B=%{y:.2f}<br>%{customdata} articles<extra></extra>'}
-  ]), {xaxis:Object.assign({}, cat, {categoryorder:'array', categoryarray:B.period}),
+    {x:T, y:B.balance, mode:'lines+markers', name:'balance B', line:{color:'#1f5fa8'}, text:B.period,
+     customdata:B.articles, hovertemplate:'%{text}: B=%{y:.2f}<br>%{customdata} articles<extra></extra>'}
+  ]), {xaxis:{type:'date', automargin:true},
       yaxis:{range:[-1.05,1.05], zeroline:true, title:{text:'East −1 … +1 West'}},
       margin:m, legend:{orientation:'h'}}, cfg);
   var P = D.partners, col = {West:'#1f5fa8', East:'#c0392b', China:'#e08e0b', neutral:'#8a8a8a'};

@@ -3,19 +3,23 @@ function mvData(el, key) { return JSON.parse(el.dataset[key] || "[]"); }
 function mvBalance(id) {
   const el = document.getElementById(id), rows = mvData(el, "series");
   if (!rows.length) { el.textContent = "No West/East events for this country."; return; }
-  const x = rows.map(r => r.period);
+  const x = rows.map(r => mvTime(r.period));  // a real time axis: periods without data leave a gap
   const band = mvBands(x, rows.map(r => r.ci_low), rows.map(r => r.ci_high),
                        {fillcolor: "rgba(31,58,95,0.2)", name: "95% CI"});
   Plotly.newPlot(el, band.concat([
-    {x: x, y: rows.map(r => r.balance), mode: "lines+markers", name: "balance", line: {color: "#1f3a5f"}}]),
-    {xaxis: {type: "category", categoryorder: "array", categoryarray: x},
-     yaxis: {range: [-1.05, 1.05], title: "East ← → West"}, margin: {t: 10}}, {displayModeBar: false});
+    {x: x, y: rows.map(r => r.balance), mode: "lines+markers", name: "balance", line: {color: "#1f3a5f"},
+     text: rows.map(r => r.period + " · " + r.articles + " articles, " + r.events + " events"),
+     hovertemplate: "%{text}: %{y:.2f}<extra></extra>"}]),
+    {xaxis: {type: "date"}, yaxis: {range: [-1.05, 1.05], title: "East ← → West"}, margin: {t: 10}},
+    {displayModeBar: false});
 }
 function mvDyad(id) {
   const el = document.getElementById(id), ab = mvData(el, "ab"), ba = mvData(el, "ba");
-  const t = (rows, name) => ({x: rows.map(r => r.period), y: rows.map(r => r.events), type: "bar", name: name});
+  const t = (rows, name) => ({x: rows.map(r => mvTime(r.period)), y: rows.map(r => r.events), type: "bar",
+                              name: name, text: rows.map(r => r.period), hovertemplate: "%{text}: %{y}"});
   Plotly.newPlot(el, [t(ab, el.dataset.a + " → " + el.dataset.b), t(ba, el.dataset.b + " → " + el.dataset.a)],
-    {barmode: "group", margin: {t: 10}, yaxis: {title: "events"}}, {displayModeBar: false});
+    {barmode: "group", margin: {t: 10}, xaxis: {type: "date"}, yaxis: {title: "events"}},
+    {displayModeBar: false});
 }
 // Charts start from data-chart attributes: the Content-Security-Policy allows no inline script.
 document.addEventListener("DOMContentLoaded", () => {
