@@ -68,6 +68,27 @@ def _peek_columns(records: Iterable[Mapping[str, Any]]) -> tuple[Iterable[Mappin
     return itertools.chain([first], it), list(first.keys())
 
 
+def pick_columns(columns: Sequence[str], only: Sequence[str]) -> list[str]:
+    """The ``--columns`` choice (comma lists allowed), in the order asked; an unknown name is an error."""
+    from multivector.errors import UsageError
+
+    asked = [c.strip() for item in only for c in item.split(",") if c.strip()]
+    unknown = [c for c in asked if c not in columns]
+    if unknown:
+        raise UsageError(f"unknown column(s) {', '.join(unknown)}; this listing has: {', '.join(columns)}")
+    return asked
+
+
+def _width() -> int:
+    """Table width when stdout is not a terminal: ``$COLUMNS`` when set (as shells set it), else 200."""
+    import os
+
+    try:
+        return max(40, int(os.environ.get("COLUMNS", "")))
+    except ValueError:
+        return 200
+
+
 def write_records(
     records: Iterable[Mapping[str, Any]],
     fmt: Format | str,
@@ -76,6 +97,7 @@ def write_records(
     out: TextIO | None = None,
     title: str | None = None,
     max_width: dict[str, int] | None = None,
+    only: Sequence[str] | None = None,
 ) -> int:
     """Stream records in the chosen format and return how many were written.
 
@@ -87,6 +109,8 @@ def write_records(
     count = 0
     if columns is None:
         records, columns = _peek_columns(records)
+    if only:
+        columns = pick_columns(columns, only)
     if fmt is Format.jsonl:
         for rec in records:
             out.write(json.dumps({c: rec.get(c) for c in columns}, ensure_ascii=False, default=str) + "\n")
@@ -111,11 +135,16 @@ def write_records(
         table = Table(title=title, show_lines=False)
         widths = max_width or {}
         for c in columns:
-            table.add_column(c, overflow="ellipsis", max_width=widths.get(c), no_wrap=c in widths)
+            # long prose columns are cut with an ellipsis; every other cell (ids, dates, codes) wraps
+            # rather than lose characters, so what is printed can be copied back into a command
+            if c in widths:
+                table.add_column(c, overflow="ellipsis", max_width=widths[c], no_wrap=True)
+            else:
+                table.add_column(c, overflow="fold")
         for rec in records:
             # Text, not str: a title or path holding "[bold]" or "[/]" is data, never rich markup
             table.add_row(*[Text(_cell_for_people(rec.get(c))) for c in columns])
             count += 1
-        Console(file=out, width=None if out.isatty() else 200).print(table)
+        Console(file=out, width=None if out.isatty() else _width()).print(table)
     out.flush()
     return count

@@ -148,3 +148,30 @@ def test_dask_refuses_options_it_would_ignore(tmp_path: Path) -> None:
             app, ["run", str(tmp_path), "--dask", "local", "--db", str(tmp_path / "d.duckdb"), *extra]
         )
         assert res.exit_code == 2 and "does not apply to --dask" in res.output, res.output
+
+
+def test_columns_pick_and_order_the_output_and_an_unknown_one_is_a_usage_error(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("Minsk talks\nMay 2, 2022\n\nBelarus hosted talks with Russia in Minsk on Monday.\n")
+    cli = [sys.executable, "-m", "multivector", "articles", str(doc)]
+    tsv = subprocess.run([*cli, "-f", "tsv", "--columns", "date,id"], capture_output=True, text=True)
+    header, row = tsv.stdout.splitlines()
+    assert header == "date\tid" and row.startswith("2022-05-02\t") and len(row.split("\t")[1]) == 16
+    table = subprocess.run(
+        [*cli, "--columns", "id", "--columns", "date", "--columns", "title"],
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, "COLUMNS": "40"},
+    )
+    art_id = row.split("\t")[1]
+    cells: dict[int, str] = {}  # a wrapped cell continues on the next line, in the same column
+    for line in table.stdout.splitlines():
+        if line.startswith("│"):
+            for k, part in enumerate(line.strip("│").split("│")):
+                cells[k] = cells.get(k, "") + part.strip()
+    assert cells[0] == art_id and cells[1] == "2022-05-02"  # a narrow table wraps ids and dates, never cuts
+    bad = subprocess.run([*cli, "--columns", "nope"], capture_output=True, text=True)
+    assert bad.returncode == 2 and "unknown column(s) nope" in bad.stderr and "source_id" in bad.stderr

@@ -42,6 +42,10 @@ DbOption = Annotated[
     typer.Option("--db", help="DuckDB file (default: $MULTIVECTOR_DB or ./multivector.duckdb)."),
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+ColumnsOption = Annotated[
+    list[str] | None,
+    typer.Option("--columns", help="Columns to print, in this order: a comma list or the option repeated."),
+]
 PathsArg = Annotated[list[str], typer.Argument(help="Files or directories; '-' reads standard input.")]
 
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from multivector.cli._common import FormatOption, PathsArg, app, fail, report_error
+from multivector.cli._common import ColumnsOption, FormatOption, PathsArg, app, fail, report_error
 from multivector.errors import InputError, MultivectorError
 from multivector.output import Format, write_records
 
@@ -33,6 +33,7 @@ def resolve(
     date: Annotated[str | None, typer.Option(help="Date the phrase refers to (YYYY-MM-DD).")] = None,
     actors: ActorsOption = None,
     fmt: FormatOption = Format.table,
+    columns: ColumnsOption = None,
 ) -> None:
     """Resolve short actor phrases, one record each; an unknown phrase gets empty codes, never a guess."""
     resolver = make_resolver(actors)
@@ -40,7 +41,7 @@ def resolve(
         rows = [resolver.resolve_phrase(t, date=date).to_dict() for t in texts]
     except MultivectorError as exc:
         fail(exc)
-    write_records(rows, fmt, MENTION_COLUMNS, title="actors")
+    write_records(rows, fmt, MENTION_COLUMNS, title="actors", only=columns)
 
 
 @app.command()
@@ -48,6 +49,7 @@ def mentions(
     paths: PathsArg,
     actors: ActorsOption = None,
     fmt: FormatOption = Format.jsonl,
+    columns: ColumnsOption = None,
 ) -> None:
     """List every actor mention in the articles of PATHS (character offsets into the article text)."""
     from multivector.pipeline import extract_articles
@@ -67,6 +69,6 @@ def mentions(
                 row["article_id"] = item.id
                 yield row
 
-    write_records(rows(), fmt, ["article_id", *MENTION_COLUMNS], title="mentions")
+    write_records(rows(), fmt, ["article_id", *MENTION_COLUMNS], title="mentions", only=columns)
     if failed:
         raise typer.Exit(1)

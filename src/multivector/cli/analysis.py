@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from multivector.analysis._sql import MIN_CONFIDENCE
-from multivector.cli._common import DbOption, FormatOption, app, err, fail, note, open_store
+from multivector.cli._common import ColumnsOption, DbOption, FormatOption, app, err, fail, note, open_store
 from multivector.errors import MultivectorError
 from multivector.output import Format, write_records
 
@@ -28,7 +28,7 @@ def _codes(value: str) -> str | list[str]:
     return parts[0] if len(parts) == 1 else parts
 
 
-def _listing(db: str | None, fmt: Format, title: str, fn, *args, also=None, **kwargs):
+def _listing(db: str | None, fmt: Format, title: str, fn, *args, also=None, only=None, **kwargs):
     """Rows of ``fn`` in the chosen format; ``also(con)`` runs on the same open store (a count for a
     note) and its result is returned."""
     with open_store(db, read_only=True) as store:
@@ -37,7 +37,7 @@ def _listing(db: str | None, fmt: Format, title: str, fn, *args, also=None, **kw
             extra = also(store.con) if also is not None else None
         except MultivectorError as exc:
             fail(exc)
-    write_records(rows, fmt, None, title=title)
+    write_records(rows, fmt, None, title=title, only=only)
     return extra
 
 
@@ -56,6 +56,7 @@ def balance(
     min_confidence: MinConfOption = MIN_CONFIDENCE,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
+    columns: ColumnsOption = None,
 ) -> None:
     """East/West balance index per period, in [-1, 1] (+1 = West-leaning), with a bootstrap CI.
 
@@ -81,6 +82,7 @@ def balance(
         also=lambda con: coarse_dated(
             con, codes, by, since=since, until=until, min_confidence=min_confidence
         ),
+        only=columns,
     )
     if coarse:
         note(
@@ -98,6 +100,7 @@ def partners(
     min_confidence: MinConfOption = MIN_CONFIDENCE,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
+    columns: ColumnsOption = None,
 ) -> None:
     """Partners of a country: events, share, alignment, tone."""
     from multivector.analysis import partners as run
@@ -112,6 +115,7 @@ def partners(
         since=since,
         until=until,
         min_confidence=min_confidence,
+        only=columns,
     )
 
 
@@ -124,6 +128,7 @@ def dyads(
     min_confidence: MinConfOption = MIN_CONFIDENCE,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
+    columns: ColumnsOption = None,
 ) -> None:
     """Time series of events between A and B: counts, QuadClass shares, Goldstein sum and mean."""
     from multivector.analysis import dyad_series
@@ -138,6 +143,7 @@ def dyads(
         by=by,
         direction=direction,
         min_confidence=min_confidence,
+        only=columns,
     )
 
 
@@ -150,6 +156,7 @@ def stories(
     min_confidence: MinConfOption = MIN_CONFIDENCE,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
+    columns: ColumnsOption = None,
 ) -> None:
     """Events reported by several articles collapsed into stories, with mention counts and evidence."""
     from multivector.analysis import stories as run
@@ -164,6 +171,7 @@ def stories(
         window_days=window_days,
         limit=limit,
         min_confidence=min_confidence,
+        only=columns,
     )
 
 
@@ -183,6 +191,7 @@ def trends(
     min_confidence: MinConfOption = MIN_CONFIDENCE,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
+    columns: ColumnsOption = None,
 ) -> None:
     """Dyads and event types rising or falling in the latest period against their own history."""
     from multivector.analysis import trends as run
@@ -200,6 +209,7 @@ def trends(
         latest=latest,
         min_confidence=min_confidence,
         why=why,
+        only=columns,
     )
     if why.get("reason"):
         note(f"no trends: {why['reason']}")
@@ -211,11 +221,12 @@ def similar(
     k: Annotated[int, typer.Option("-k", help="How many similar articles.")] = 10,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
+    columns: ColumnsOption = None,
 ) -> None:
     """The k stored articles most similar by text and by shared actors/events."""
     from multivector.analysis import similar_articles
 
-    _listing(db, fmt, f"similar to {article_id}", similar_articles, article_id, k=k)
+    _listing(db, fmt, f"similar to {article_id}", similar_articles, article_id, k=k, only=columns)
 
 
 @app.command()

@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from multivector.cli._common import (
+    ColumnsOption,
     DbOption,
     PathsArg,
     app,
@@ -148,7 +149,7 @@ def _rows(events, fmt: EventFormat, source_ids=None):
         yield rec
 
 
-def _write_events(events, fmt: EventFormat, articles: dict | None = None, lookup=None) -> int:
+def _write_events(events, fmt: EventFormat, articles: dict | None = None, lookup=None, only=None) -> int:
     """Events in any listing format; ``gdelt`` is GDELT 2.0's tab-separated export without a header."""
     if fmt is EventFormat.gdelt:
         from multivector.coding import to_gdelt_line
@@ -163,7 +164,7 @@ def _write_events(events, fmt: EventFormat, articles: dict | None = None, lookup
         return (art.extra or {}).get("source_id") if art is not None else None
 
     rows = _rows(events, fmt, source_ids)
-    return write_records(rows, fmt.value, columns, title="events", max_width=_TABLE_WIDTH)
+    return write_records(rows, fmt.value, columns, title="events", max_width=_TABLE_WIDTH, only=only)
 
 
 def _write_lines(lines) -> int:
@@ -179,6 +180,7 @@ def _write_lines(lines) -> int:
 def code(
     paths: PathsArg,
     fmt: EventFormatOption = EventFormat.jsonl,
+    columns: ColumnsOption = None,
     workers: WorkersOption = None,
     actors: ActorsOption = None,
     no_cache: NoCacheOption = False,
@@ -212,7 +214,7 @@ def code(
             yield from evs
 
     try:
-        _write_events(events(), fmt, seen)
+        _write_events(events(), fmt, seen, only=columns)
     except MultivectorError as exc:
         fail(exc)
     _language_note(languages)
@@ -318,6 +320,7 @@ def events(
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     db: DbOption = None,
     fmt: EventFormatOption = EventFormat.table,
+    columns: ColumnsOption = None,
 ) -> None:
     """Stored events, filtered; `-f gdelt` writes GDELT 2.0 export lines."""
     from multivector.store.export import EventFilter, gdelt_lines, query_events
@@ -341,7 +344,7 @@ def events(
             if fmt is EventFormat.gdelt:
                 _write_lines(gdelt_lines(store.con, flt))
             else:
-                _write_events(query_events(store.con, flt), fmt, lookup=_source_ids(store.con))
+                _write_events(query_events(store.con, flt), fmt, lookup=_source_ids(store.con), only=columns)
         except MultivectorError as exc:
             fail(exc)
 

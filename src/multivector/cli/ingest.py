@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from multivector.cli._common import (
+    ColumnsOption,
     DbOption,
     FormatOption,
     PathsArg,
@@ -31,7 +32,7 @@ def _article_row(art) -> dict:
 
 
 @app.command()
-def articles(paths: PathsArg, fmt: FormatOption = Format.table) -> None:
+def articles(paths: PathsArg, fmt: FormatOption = Format.table, columns: ColumnsOption = None) -> None:
     """Extract articles from PATHS without storing them: one record per article."""
     from multivector.pipeline import extract_articles
 
@@ -46,7 +47,9 @@ def articles(paths: PathsArg, fmt: FormatOption = Format.table) -> None:
                 continue
             yield _article_row(item)
 
-    write_records(rows(), fmt, ARTICLE_COLUMNS, title="articles", max_width={"text": 60, "title": 40})
+    write_records(
+        rows(), fmt, ARTICLE_COLUMNS, title="articles", max_width={"text": 60, "title": 40}, only=columns
+    )
     if failed:
         raise typer.Exit(1)
 
@@ -80,7 +83,7 @@ def ingest(paths: PathsArg, db: DbOption = None) -> None:
 
 
 @app.command()
-def stats(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
+def stats(db: DbOption = None, fmt: FormatOption = Format.table, columns: ColumnsOption = None) -> None:
     """Counts of stored articles per source, language and year."""
     from multivector.store import Store
 
@@ -89,4 +92,4 @@ def stats(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
             rows = store.stats()
     except MultivectorError as exc:
         fail(exc)
-    write_records(rows, fmt, ["dimension", "value", "articles"], title="stored articles")
+    write_records(rows, fmt, ["dimension", "value", "articles"], title="stored articles", only=columns)
