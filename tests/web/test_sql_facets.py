@@ -99,3 +99,35 @@ def test_country_page_links_partners_to_dyads_formats_facts_and_pages_its_events
 
     assert human_number(2400) == "2,400" and human_number(4.0e9, None, "USD") == "4,000,000,000 USD"
     assert human_number(0.35) == "0.35" and human_number(12.25) == "12.2" and human_number(None) == ""
+
+
+def test_a_cold_country_summary_is_computed_once_for_concurrent_requests(db, monkeypatch):
+    import importlib
+    import threading
+    import time
+
+    from fastapi.testclient import TestClient
+
+    from multivector.web.app import create_app
+
+    balance_mod = importlib.import_module("multivector.analysis.balance")  # the package shadows the name
+    calls = []
+    real = balance_mod.balance
+
+    def slow_balance(*args, **kwargs):
+        calls.append(1)
+        time.sleep(0.5)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(balance_mod, "balance", slow_balance)
+    with TestClient(create_app(db, coder=None), base_url="http://127.0.0.1") as client:
+        answers = []
+        threads = [
+            threading.Thread(target=lambda: answers.append(client.get("/api/country/KAZ").status_code))
+            for _ in range(6)
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert answers == [200] * 6 and len(calls) == 1  # one bootstrap, six answers

@@ -207,21 +207,39 @@ def create_app(
 
     memo_lock = threading.Lock()
 
+    computing: dict[tuple, threading.Event] = {}  # keys being computed now, so it happens once
+    generation = [0]  # bumped by every upload
+
     def memoized(key: tuple, compute: Any) -> Any:
-        with memo_lock:
-            if key in memo:
-                memo.move_to_end(key)
-                return memo[key]
-        value = compute()  # outside the lock: requests for other pages go on meanwhile
-        with memo_lock:
-            memo[key] = value
-            while len(memo) > MEMO_SIZE:
-                memo.popitem(last=False)
-        return value
+        while True:
+            with memo_lock:
+                if key in memo:
+                    memo.move_to_end(key)
+                    return memo[key]
+                running = computing.get(key)
+                if running is None:
+                    computing[key] = threading.Event()
+                    break
+            # another request computes this very summary: wait for it rather than compute it again
+            # (under load, twenty requests for one cold country page used to bootstrap twenty times)
+            running.wait()
+        started = generation[0]
+        try:
+            value = compute()  # outside the lock: requests for other pages go on meanwhile
+            with memo_lock:
+                if generation[0] == started:  # an upload meanwhile makes this value stale: do not keep it
+                    memo[key] = value
+                while len(memo) > MEMO_SIZE:
+                    memo.popitem(last=False)
+            return value
+        finally:
+            with memo_lock:
+                computing.pop(key).set()
 
     def forget() -> None:
         with memo_lock:
             memo.clear()
+            generation[0] += 1
 
     @contextmanager
     def cursor():

@@ -248,38 +248,46 @@ def find_spans(sentence: str, parts: list[tuple[str | None, str]]) -> list[tuple
 
 def facets(con: Any, kind: str, f: dict[str, Any], top: int = 10) -> dict[str, list[dict[str, Any]]]:
     """Counts of the current result set by country, root, QuadClass and year (events) or language and
-    year (articles), each value with the count it would give: the search page's facet lists."""
+    year (articles), each value with the count it would give: the search page's facet lists.
+
+    One scan of the filtered rows: the dimensions are grouping sets of one query, a country being
+    either side of an event (unnested), so a facet list costs about one more count of the results."""
     if kind == "events":
         where, params = event_filters(f)
-        base = f"FROM events e LEFT JOIN articles a ON a.id = e.article_id {where}"
         dims = {
-            "country": (
-                f"SELECT c AS value, count(*) AS n FROM (SELECT e.source_country AS c {base} UNION ALL "
-                f"SELECT e.target_country {base}) WHERE c IS NOT NULL AND c <> '' GROUP BY c",
-                params * 2,
-            ),
-            "root": (f"SELECT e.root AS value, count(*) AS n {base} GROUP BY 1", params),
-            "quad_class": (
-                f"SELECT CAST(e.quad_class AS VARCHAR) AS value, count(*) AS n {base} GROUP BY 1",
-                params,
-            ),
-            "year": (
-                f"SELECT substr(coalesce(e.date, a.date), 1, 4) AS value, count(*) AS n {base} GROUP BY 1",
-                params,
-            ),
+            "country": "unnest([e.source_country, e.target_country])",
+            "root": "e.root",
+            "quad_class": "CAST(e.quad_class AS VARCHAR)",
+            "year": "substr(coalesce(e.date, a.date), 1, 4)",
         }
+        base = f"FROM events e LEFT JOIN articles a ON a.id = e.article_id {where}"
+        # the unnest doubles each row, so the other dimensions count each event once (one of its sides)
+        cols = ", ".join(f"{expr} AS {name}" for name, expr in dims.items())
+        inner = f"SELECT {cols}, generate_subscripts([0, 0], 1) AS side {base}"
+        weight = {name: "side = 1" for name in dims if name != "country"}
     else:
         where, params = article_filters(f)
-        base = f"FROM articles a {where}"
-        dims = {
-            "lang": (f"SELECT a.lang AS value, count(*) AS n {base} GROUP BY 1", params),
-            "year": (f"SELECT substr(a.date, 1, 4) AS value, count(*) AS n {base} GROUP BY 1", params),
-        }
-    out = {}
-    for name, (sql, args) in dims.items():
-        order = "value DESC" if name == "year" else "n DESC, value"
-        found = rows(
-            con, f"SELECT * FROM ({sql}) WHERE value IS NOT NULL ORDER BY {order} LIMIT ?", [*args, top]
-        )
-        out[name] = found
+        dims = {"lang": "a.lang", "year": "substr(a.date, 1, 4)"}
+        cols = ", ".join(f"{expr} AS {name}" for name, expr in dims.items())
+        inner = f"SELECT {cols} FROM articles a {where}"
+        weight = {}
+    sets = ", ".join(f"({name})" for name in dims)
+    counts = ", ".join(
+        f"count(*) FILTER (WHERE {weight[name]}) AS n_{name}" if name in weight else f"count(*) AS n_{name}"
+        for name in dims
+    )
+    grouped = f"SELECT {', '.join(dims)}, {', '.join(f'GROUPING({d}) AS g_{d}' for d in dims)}, {counts} "
+    found = rows(con, f"{grouped} FROM ({inner}) GROUP BY GROUPING SETS ({sets})", params)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name in dims:
+        values = [
+            {"value": r[name], "n": r[f"n_{name}"]}
+            for r in found
+            if r[f"g_{name}"] == 0 and r[name] not in (None, "") and r[f"n_{name}"]
+        ]
+        if name == "year":  # newest first; other facets by count
+            values.sort(key=lambda v: v["value"], reverse=True)
+        else:
+            values.sort(key=lambda v: (-v["n"], v["value"]))
+        out[name] = values[:top]
     return out
