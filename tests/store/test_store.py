@@ -352,7 +352,7 @@ def test_replace_coded_marks_articles_and_swaps_rows_atomically(db: Path) -> Non
         assert store.uncoded(ids, "v2") == {ids[1]} and store.count("events") == 1
 
 
-def test_stats_source_is_the_top_folder_below_the_input_even_for_absolute_paths(tmp_path: Path) -> None:
+def test_stats_source_is_the_path_below_the_input_even_for_absolute_paths(tmp_path: Path) -> None:
     from multivector.pipeline import ingest
 
     corpus = tmp_path / "deep" / "corpus"
@@ -363,5 +363,5 @@ def test_stats_source_is_the_top_folder_below_the_input_even_for_absolute_paths(
         ingest([str(corpus)], store)  # an absolute path: its first component is not a source
         values = sorted(r["value"] for r in store.stats() if r["dimension"] == "source")
         rel = sorted(store.con.execute("SELECT extra->>'_relpath' FROM articles").fetchall())
-    assert values == ["b.txt", "tass"]
+    assert values == ["b.txt", "tass/a.txt"]  # the path below the named input, not only its folder
     assert rel == [("b.txt",), ("tass/a.txt",)]

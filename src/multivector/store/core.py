@@ -119,15 +119,16 @@ def _check_article(art: Article) -> None:
         )
 
 
-# Source of an article for stats: the url host without "www.", else the first component of its path
-# below the ingested input (the top folder, or the file name itself); stores written before that path
-# was kept fall back to the source path as given.
+# Source of an article for stats: the url host without "www.", else its path below the input the user
+# named ("tass/2021/a.html" for `run /data/corpus`, "bbc.jsonl" for a file); stores written before that
+# path was kept fall back to the first component of the source path as given.
 _HOST_SQL = r"lower(regexp_extract(url, '^[A-Za-z][A-Za-z0-9+.\-]*://(?:[^/?#@]*@)?([^/?#:]+)', 1))"
-_REL_SQL = "coalesce(extra->>'_relpath', replace(source_path, '\\', '/'))"
 _SOURCE_SQL = rf"""
 CASE
   WHEN url IS NOT NULL AND {_HOST_SQL} <> '' THEN regexp_replace({_HOST_SQL}, '^www\.', '')
-  ELSE coalesce(nullif(regexp_extract({_REL_SQL}, '^(?:\./|/)*([^/]+)', 1), ''), source_path)
+  WHEN extra->>'_relpath' IS NOT NULL AND extra->>'_relpath' <> '' THEN extra->>'_relpath'
+  ELSE coalesce(nullif(regexp_extract(replace(source_path, '\', '/'), '^(?:\./|/)*([^/]+)', 1), ''),
+                source_path)
 END
 """
 
