@@ -131,3 +131,20 @@ def test_a_cold_country_summary_is_computed_once_for_concurrent_requests(db, mon
         for t in threads:
             t.join()
     assert answers == [200] * 6 and len(calls) == 1  # one bootstrap, six answers
+
+
+def test_country_page_says_how_many_coarse_dated_events_its_chart_leaves_out(db):
+    import duckdb
+    from fastapi.testclient import TestClient
+
+    from multivector.web.app import create_app
+
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE events SET date = '2024' WHERE event_id = 'e4'")  # known only to its year
+    con.close()
+    with TestClient(create_app(db, coder=None), base_url="http://127.0.0.1") as client:
+        quarterly = client.get("/country/KAZ").text
+        yearly = client.get("/country/KAZ?by=year").text
+        data = client.get("/api/country/KAZ").json()
+    assert "1 event(s) dated only to a coarser period than a quarter are not in this chart" in quarterly
+    assert 'id="coarse"' not in yearly and data["coarse"] == 1

@@ -324,7 +324,7 @@ def create_app(
         return respond(request, "country", ctx, data["balance"])
 
     def country_data(iso3: str, by: str) -> dict[str, Any]:
-        from multivector.analysis.balance import balance, partners
+        from multivector.analysis.balance import balance, coarse_dated, partners
         from multivector.analysis.dyads import quad_mix
         from multivector.analysis.trends import trends
 
@@ -334,6 +334,7 @@ def create_app(
             try:
                 return {
                     "balance": balance(con, iso3, by=by, n_boot=200),
+                    "coarse": coarse_dated(con, iso3, by),
                     "partners": partners(con, iso3, top=20),
                     "quad": quad_mix(con, iso3),
                     "trends": trends(con, by="month", country=iso3)[:20],
