@@ -124,12 +124,10 @@ def _short(m) -> str | None:
 
 
 def _label(code: str | None) -> str | None:
-    from multivector.coding.tables import cameo
+    """The CAMEO name beside a code; None for a code the table does not know (an older store's)."""
+    from multivector.coding.tables import labels
 
-    try:
-        return cameo(code).name if code else None
-    except Exception:  # a code from an older store that the table no longer knows
-        return None
+    return labels(code)["cameo_label"]
 
 
 def _rows(events, fmt: EventFormat, source_ids=None):

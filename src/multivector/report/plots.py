@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from multivector.coding.tables import QUAD_NAMES
 from multivector.errors import UsageError
 
 KINDS = ("balance", "partners", "quadclass")
@@ -21,7 +22,7 @@ ALIGN_COLORS = {
     "neutral": "#8a8a8a",
     None: "#c8c8c8",
 }
-QUAD_LABELS = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
+QUAD_LABELS = tuple(QUAD_NAMES[q] for q in (1, 2, 3, 4))
 QUAD_COLORS = ("#7fb3e0", "#1f5fa8", "#f0a08a", "#c0392b")
 FORMATS = ("png", "svg", "pdf")
 

@@ -15,6 +15,7 @@ from typing import Any
 MAX_NAME = 120  # characters kept of an uploaded file's name (file systems stop at 255 bytes)
 
 
+_THREAD = "multivector-upload"  # the name that marks an upload's worker thread
 _UPLOAD_DIRS: set[str] = set()  # this process's upload folders, removed even when an upload is abandoned
 
 
@@ -99,7 +100,7 @@ async def in_daemon_thread(fn: Any, *args: Any) -> Any:
         else:
             loop.call_soon_threadsafe(_settle, done, result, None)
 
-    threading.Thread(target=work, name="multivector-upload", daemon=True).start()
+    threading.Thread(target=work, name=_THREAD, daemon=True).start()
     return await done
 
 
@@ -114,4 +115,4 @@ def _settle(fut: Any, result: Any, exc: BaseException | None) -> None:
 
 def busy_uploads() -> list[threading.Thread]:
     """Uploads still being ingested or coded (their daemon threads would die silently at exit)."""
-    return [t for t in threading.enumerate() if t.name == "multivector-upload" and t.is_alive()]
+    return [t for t in threading.enumerate() if t.name == _THREAD and t.is_alive()]
