@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from multivector.coding.api import code_article
-from multivector.coding.evaluate_ru import rusentrel_text
+from multivector.evaluation.russian import rusentrel_text
 from multivector.nlp.russian import russian_models
 from multivector.records import Article
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from multivector.actors.evaluation import parse_case_date
+from multivector.evaluation.actors import parse_case_date
 
 # surface form -> what a mention covering it must be: (country, agent or None for any, actor-id test)
 EXPECT: list[tuple[str, str, str | None, str | None]] = [

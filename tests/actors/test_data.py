@@ -143,20 +143,19 @@ def test_user_file_adds_and_overrides(tmp_path: Path, resolver) -> None:
     assert resolver.data.actors["TKM"].alignment is None  # other resolvers are untouched
 
 
-def test_a_half_written_people_file_is_tolerated(monkeypatch) -> None:
+def test_a_broken_packaged_people_file_is_a_load_error(monkeypatch) -> None:
     from multivector.actors import data as mod
 
     real = mod._packaged
 
-    def fake(name: str):
+    def broken(name: str):
         if name == "people.yaml":
             return "actors/data/people.yaml", "- {id: ok_one, name: Oleg Okay}\n- {id: broken, name: [\n"
         return real(name)
 
-    monkeypatch.setattr(mod, "_packaged", fake)
-    with pytest.warns(UserWarning, match="people.yaml"):
-        data = mod.load_actor_data()
-    assert "lukashenko" in data.people  # the core list still loads
+    monkeypatch.setattr(mod, "_packaged", broken)
+    with pytest.raises(DataError, match=r"people\.yaml"):
+        mod.load_actor_data()
 
     def partial(name: str):
         if name == "people.yaml":
@@ -164,6 +163,5 @@ def test_a_half_written_people_file_is_tolerated(monkeypatch) -> None:
         return real(name)
 
     monkeypatch.setattr(mod, "_packaged", partial)
-    with pytest.warns(UserWarning, match="missing 'id'"):
-        data = mod.load_actor_data()
-    assert "ok_one" in data.people
+    with pytest.raises(DataError, match=r"'no id'.*id"):
+        mod.load_actor_data()

@@ -44,17 +44,25 @@ def test_alignment_lookup_uses_actor_data():
     assert alignment_of("BRA") == "neutral"
 
 
-def test_alignment_falls_back_to_builtin_table(monkeypatch):
-    from multivector.analysis import alignment
+def test_alignment_table_is_read_from_the_actor_files():
+    from multivector.actors import blocs
 
-    monkeypatch.setattr(alignment, "_from_actors_package", lambda: None)
-    monkeypatch.setattr(alignment, "_from_yaml", lambda: None)
-    alignment.alignment_table.cache_clear()
+    by_country, by_actor = blocs.alignment_table()
+    assert by_country["DEU"] == "West" and by_country["RUS"] == "East" and by_country["UKR"] is None
+    assert by_actor["EAEU"] == "East" and by_actor["NATO"] == "West"
+
+
+def test_a_missing_bloc_block_is_a_data_error(monkeypatch):
+    from multivector.actors import blocs
+    from multivector.errors import DataError
+
+    monkeypatch.setattr(blocs, "_doc", lambda name: {"countries": {}})
+    blocs.alignment_table.cache_clear()
     try:
-        assert alignment_of("DEU") == "West" and alignment_of("RUS") == "East"
-        assert alignment_of("IGO", "EAEU") == "East" and alignment_of("UKR") is None
+        with pytest.raises(DataError, match="alignment"):
+            blocs.alignment_table()
     finally:
-        alignment.alignment_table.cache_clear()
+        blocs.alignment_table.cache_clear()
 
 
 def test_balance_formula_bounds_and_direction():

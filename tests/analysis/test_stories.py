@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from multivector.analysis.bbn import bcubed, evaluate_bbn
 from multivector.analysis.stories import stories, story_assignments
 from multivector.errors import UsageError
+from multivector.evaluation.stories import bcubed, evaluate_bbn
 
 
 def _meetings(b):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from multivector.analysis.trends import _bh, trends
+from multivector.analysis.trends import _q_values, trends
 from multivector.errors import UsageError
 
 
@@ -67,7 +67,7 @@ def test_trends_kinds_country_and_options(store):
 
 
 def test_benjamini_hochberg():
-    assert _bh([0.01, 0.04, 0.03]) == pytest.approx([0.03, 0.04, 0.04])
+    assert _q_values([0.01, 0.04, 0.03]) == pytest.approx([0.03, 0.04, 0.04])
 
 
 def test_an_empty_answer_says_why(store):

@@ -239,7 +239,7 @@ def test_ctrl_c_during_run_says_what_is_stored_and_how_to_resume(tmp_path: Path)
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for i in range(600):  # long enough (~30 s of coding) that the signal lands mid-run on any machine
+    for i in range(1000):  # long enough (~a minute of coding) that the signal lands mid-run
         body = "".join(
             f"Poland signed energy agreement number {i}-{k} with Lithuania in Vilnius. "
             f"Russia criticised Estonia over border check {i}-{k}. "
@@ -251,7 +251,7 @@ def test_ctrl_c_during_run_says_what_is_stored_and_how_to_resume(tmp_path: Path)
     child = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
     while not db.exists() and child.poll() is None:
         time.sleep(0.2)
-    time.sleep(3)  # articles are being stored and coded
+    time.sleep(1.5)  # articles are being stored and coded
     child.send_signal(signal.SIGINT)
     err = child.communicate(timeout=120)[1]
     assert child.returncode == 130, err
@@ -259,8 +259,8 @@ def test_ctrl_c_during_run_says_what_is_stored_and_how_to_resume(tmp_path: Path)
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     with Store(db, read_only=True) as store:
-        assert store.count("articles") == 600
-        assert store.con.execute("SELECT count(*) FROM coded").fetchone()[0] == 600
+        assert store.count("articles") == 1000
+        assert store.con.execute("SELECT count(*) FROM coded").fetchone()[0] == 1000
 
 
 def test_explain_says_how_a_pronoun_actor_was_found(tmp_path: Path) -> None:

@@ -8,15 +8,15 @@ from multivector.nlp import ResultCache
 from multivector.records import Article
 
 TEXT = (
-    "Turkmenistan's President Gurbanguly Berdimuhamedov visited Belarus on Monday. The weather was fine. "
-    "Belarus and Turkmenistan signed an agreement on trade. Trade reached USD 318.9 million in 2013."
+    "On Monday Gurbanguly Berdimuhamedov of Turkmenistan visited Belarus. The sky was grey. "
+    "Belarus and Turkmenistan signed an agreement on trade. Trade came to USD 274.6 million in 2011."
 )
 
 
 def test_selection_skips_sentences_without_triggers():
     kept = [s.text for s in select_sentences(TEXT)]
-    assert "The weather was fine." not in kept
-    assert any("visited" in s for s in kept) and any("318.9" in s for s in kept)
+    assert "The sky was grey." not in kept
+    assert any("visited" in s for s in kept) and any("274.6" in s for s in kept)
 
 
 def test_segments_drop_teasers_after_headings():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from multivector.coding import code_article, code_text
-from multivector.coding.api import _default_resolver, counterpart
+from multivector.coding.api import counterpart, default_resolver
 from multivector.coding.reference import Context
 from multivector.coding.speakers import document_voice
 from multivector.records import Article, Mention
@@ -30,7 +30,7 @@ def test_agentless_passive_in_a_bilateral_release_is_between_its_two_sides():
 
 
 def test_counterpart_must_stand_next_to_the_encounter_word():
-    res = _default_resolver()
+    res = default_resolver()
     near = _release("Meeting with President of Mongolia Ukhnaagiin Khurelsukh", "")
     far = _release("Meeting with a charity's founder: documenting what Finland's archives hold", "")
     for art, want in ((near, "MNG"), (far, None)):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from multivector.actors import ActorResolver
-from multivector.coding.api import code_articles, coder_id
+from multivector.coding import code_articles
+from multivector.coding.api import coder_id
 from multivector.nlp.cache import ResultCache
 from multivector.records import Article
 

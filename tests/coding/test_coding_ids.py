@@ -7,7 +7,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from multivector.coding.api import code_articles
+from multivector.coding import code_articles
 from multivector.records import Article
 
 

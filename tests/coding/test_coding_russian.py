@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 
 from multivector.coding.api import code_article, code_text
-from multivector.coding.evaluate_ru import (
+from multivector.coding.explain import explain
+from multivector.coding.russian import load_cues, russian_patterns
+from multivector.coding.tables import CodingDataError
+from multivector.evaluation.russian import (
     crosslingual_agreement,
     crosslingual_pairs,
     evaluate_russian,
     polarity_agreement,
 )
-from multivector.coding.explain import explain
-from multivector.coding.russian import load_cues, russian_patterns
-from multivector.coding.tables import CodingDataError
 from multivector.nlp.russian import lemma_forms
 from multivector.pipeline import count_uncoded_language
 from multivector.records import Article

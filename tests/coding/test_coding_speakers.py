@@ -50,7 +50,7 @@ def test_title_names_the_speaker():
 
 def test_turn_tags_switch_the_speaker():
     text = (
-        "Vladimir Putin: Mr President, we are ready to expand cooperation with Belarus. "
+        "Vladimir Putin: Mr President, we are ready to widen our cooperation with Belarus. "
         "Alexander Lukashenko: Thank you. We fully support Russia on this question."
     )
     events, _, _ = code_article(_article(text))
@@ -77,10 +77,10 @@ def test_quotation_belongs_to_its_attributed_speaker():
 
 def test_speaker_map_layers():
     text = 'Intro. Question: Is it so? Vladimir Putin: Yes. "We agree," the Turkish minister said.'
-    from multivector.coding.api import _default_resolver
+    from multivector.coding.api import default_resolver
     from multivector.coding.speakers import country_voice
 
-    res = _default_resolver()
+    res = default_resolver()
     house = country_voice("RUS", res, "site")
     voices = speaker_map(text, "2021-06-01", res, house)
     assert voices.at(0) is house  # before any tag: the document's voice

@@ -10,49 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from multivector.actors.data import ActorData, Atom, Person, Role
+from multivector.actors.lexicon import lexicon
 from multivector.clean.dates import stored_day
 from multivector.records import Mention
 
 SPECIFIC_ROLES = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister"}
-WEAK_SECTOR_WORDS = {
-    "official",
-    "officials",
-    "leadership",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "representatives",
-    "delegation",
-    "press service",
-    "leader",
-    "leaders",
-    "executive",
-    "forces",
-    "state",
-    "department",
-    "ministry",
-    "ministries",
-    "people",
-    "men",
-    "man",
-    "public",
-    "community",
-    "regions",
-    "board",
-    "observers",
-    "division",
-    "major",
-}
-ROLE_AGENT = {
-    "head_of_state": "GOV",
-    "head_of_government": "GOV",
-    "foreign_minister": "GOV",
-    "defence_minister": "GOV",
-    "analyst": "EDU",
-}
+WEAK_SECTOR_WORDS = lexicon().words("weak_sector_words")
+ROLE_AGENT = lexicon().table("role_agent")
 
 
 @dataclass(slots=True)
@@ -143,7 +111,12 @@ class Chunker:
     """Resolves dictionary hits in one token list into Mention records."""
 
     def __init__(
-        self, data: ActorData, glue: set[str], pre_glue: set[str], conj: set[str], modifiers: set[str]
+        self,
+        data: ActorData,
+        glue: AbstractSet[str],
+        pre_glue: AbstractSet[str],
+        conj: AbstractSet[str],
+        modifiers: AbstractSet[str],
     ) -> None:
         self.data = data
         self.glue = glue
@@ -246,8 +219,8 @@ class Chunker:
         actor = self.data.actors.get(actor_atom.ref)
         if actor is None or actor.kind != "country":
             return True
-        people = [self.data.people.get(a.ref) for a in hit.atoms if a.kind == "person"]
-        people = [p for p in people if p is not None and p.roles]
+        found = [self.data.people.get(a.ref) for a in hit.atoms if a.kind == "person"]
+        people = [p for p in found if p is not None and p.roles]
         if not people:
             return True
         codes = {actor.id, actor.country} | ({"SUN"} if actor.country == "RUS" else set())
@@ -507,14 +480,14 @@ class Chunker:
             country = actor.country if actor else ""
             person = None
             if country and day is not None:
-                person = self.holder(actor.id if actor.kind == "igo" else country, title_role, day)
+                person = self.holder(actor.id if actor and actor.kind == "igo" else country, title_role, day)
             if person is None and not _new_referent(toks, chunk.start):
                 person = self._from_context(ctx, country, title_role, day)
             if person is not None:
                 ctx.saw(person.id)
                 conf = 0.85 if country else 0.7
                 return self.person_mention(person, day, span, start, end, title_role, conf=conf)
-        if actor is not None:
+        if actor is not None and chunk.actor is not None:
             agent = sector or chunk.actor.agent or actor.agent
             if sector and not chunk.former and all(w in WEAK_SECTOR_WORDS for _, w in chunk.terms):
                 agent = chunk.actor.agent or actor.agent or sector

@@ -9,14 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import yaml
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from multivector.errors import DataError
 
@@ -98,6 +106,80 @@ class ActorData:
 
     def sector_words(self) -> int:
         return sum(1 for atoms in self.phrases.values() if any(a.kind in ("sector", "title") for a in atoms))
+
+
+def _names(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
+        raise ValueError("must be a list of strings")
+    return [str(v) for v in value]
+
+
+Names = Annotated[list[str], BeforeValidator(_names)]
+
+
+class RoleEntry(BaseModel):
+    """One office of a person, as written in a people file."""
+
+    model_config = ConfigDict(extra="forbid")
+    country: str
+    role: str = "other"
+    title: str = ""
+    start: dt.date | None = None
+    end: dt.date | None = None
+    org: str | None = None
+    agent: str = ""
+
+    @field_validator("country")
+    @classmethod
+    def _country(cls, v: str) -> str:
+        if not CODE_RE.match(v):
+            raise ValueError(f"role country {v!r} must be a three-letter code")
+        return v
+
+    @field_validator("role")
+    @classmethod
+    def _role(cls, v: str) -> str:
+        if v not in ROLES:
+            raise ValueError(f"role {v!r} not one of {sorted(ROLES)}")
+        return v
+
+    @field_validator("title", "agent", mode="before")
+    @classmethod
+    def _text(cls, v: Any) -> str:
+        return "" if v is None else str(v)
+
+    @field_validator("agent")
+    @classmethod
+    def _agent(cls, v: str) -> str:
+        if v and not v.isupper():
+            raise ValueError(f"role agent {v!r} must be an upper-case sector code")
+        return v
+
+    @model_validator(mode="after")
+    def _order(self) -> RoleEntry:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"role ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class PersonEntry(BaseModel):
+    """One person of a people file; dates are ISO days, an open end means still in office."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    aliases: Names = []
+    ru: Names = []
+    roles: list[RoleEntry] = []
+
+    @field_validator("roles", mode="before")
+    @classmethod
+    def _roles(cls, v: Any) -> Any:
+        return [] if v is None else v
 
 
 def _fail(path: str, entry: Any, reason: str) -> DataError:
@@ -359,55 +441,27 @@ class _Builder:
             self.data.add(w, Atom("former", "former", "ELI"))
 
     # --- people --------------------------------------------------------------
-    def people(self, path: str, block: Any, strict: bool) -> None:
+    def people(self, path: str, block: Any) -> None:
         if not isinstance(block, list):
             raise DataError(f"{path}: people must be a list of entries")
+        seen: set[str] = set()
         for i, entry in enumerate(block):
-            try:
-                person = self._person(path, i, entry)
-            except DataError as exc:
-                if strict:
-                    raise
-                warnings.warn(f"skipping entry: {exc}", stacklevel=2)
-                continue
+            person = self._person(path, i, entry)
+            if person.id in seen:
+                raise _fail(path, person.id, "person id defined twice in this file")
+            seen.add(person.id)
             self.data.people[person.id] = person
 
     def _person(self, path: str, i: int, entry: Any) -> Person:
-        if not isinstance(entry, dict):
-            raise _fail(path, i, "person entry must be a mapping")
-        pid, name = entry.get("id"), entry.get("name")
-        label = pid or name or i
-        if not isinstance(pid, str) or not pid:
-            raise _fail(path, label, "missing 'id'")
-        if not isinstance(name, str) or not name:
-            raise _fail(path, label, "missing 'name'")
-        roles = []
-        raw_roles = entry.get("roles") or []
-        if not isinstance(raw_roles, list):
-            raise _fail(path, label, "roles must be a list")
-        for r in raw_roles:
-            if not isinstance(r, dict):
-                raise _fail(path, label, "each role must be a mapping")
-            country, role = r.get("country"), r.get("role", "other")
-            if not isinstance(country, str) or not CODE_RE.match(country):
-                raise _fail(path, label, f"role country {country!r} must be a three-letter code")
-            if role not in ROLES:
-                raise _fail(path, label, f"role {role!r} not one of {sorted(ROLES)}")
-            start = _date(path, label, r.get("start"), "start")
-            end = _date(path, label, r.get("end"), "end")
-            if start and end and end < start:
-                raise _fail(path, label, f"role ends ({end}) before it starts ({start})")
-            agent = r.get("agent") or ""
-            if not isinstance(agent, str) or (agent and not agent.isupper()):
-                raise _fail(path, label, f"role agent {agent!r} must be an upper-case sector code")
-            roles.append(Role(country, role, str(r.get("title") or ""), start, end, r.get("org"), agent))
-        return Person(
-            pid,
-            name,
-            _strings(path, label, entry.get("aliases"), "aliases"),
-            _strings(path, label, entry.get("ru"), "ru"),
-            roles,
-        )
+        label = (entry.get("id") or entry.get("name") or i) if isinstance(entry, dict) else i
+        try:
+            got = PersonEntry.model_validate(entry)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(x) for x in first["loc"])
+            raise _fail(path, label, f"{where}: {first['msg']}" if where else first["msg"]) from None
+        roles = [Role(r.country, r.role, r.title, r.start, r.end, r.org, r.agent) for r in got.roles]
+        return Person(got.id, got.name, got.aliases, got.ru, roles)
 
     def index_people(self) -> None:
         """Phrase atoms for people, including bare surnames (ambiguity is settled by date at resolve time)."""
@@ -432,11 +486,11 @@ class _Builder:
                     self.data.add(parts[-1], Atom("person", p.id, priority=2), ru=True)
 
     # --- one file ------------------------------------------------------------
-    def load(self, path: str, doc: Any, strict: bool = True) -> None:
+    def load(self, path: str, doc: Any) -> None:
         if doc is None:
             return
         if isinstance(doc, list):
-            self.people(path, doc, strict)
+            self.people(path, doc)
             return
         if not isinstance(doc, dict):
             raise DataError(f"{path}: top level must be a mapping (or a list of people)")
@@ -478,22 +532,45 @@ class _Builder:
         if "former" in doc:
             self.former(path, doc["former"])
         if "people" in doc:
-            self.people(path, doc["people"], strict)
+            self.people(path, doc["people"])
         self.data.sources.append(path)
 
 
 # uninhabited ISO 3166 entries: a mention of Antarctica is a place, never an actor
 NOT_ACTORS = {"ATA", "BVT", "HMD", "ATF", "SGS", "UMI", "IOT"}
-PACKAGED = ("countries.yaml", "igos.yaml", "sectors.yaml", "groups.yaml", "people_core.yaml")
-# fuller people lists, tolerated missing or partial (bad entries are skipped with a warning)
+PACKAGED = ("countries.yaml", "igos.yaml", "sectors.yaml", "groups.yaml")
+#: the office holders: post-Soviet and European politics, then the rest of the world; one person, one entry
 PEOPLE_FILES = ("people.yaml", "people_world.yaml")
 
 
-def load_actor_data(extra_files: Iterable[str | Path] = ()) -> ActorData:
-    """Packaged dictionaries, then ``people.yaml`` and ``people_world.yaml`` (tolerated missing or partial),
-    then user files (strict).
+def _spans(p: Person) -> list[tuple[dt.date, dt.date]]:
+    return [(r.start or dt.date.min, r.end or dt.date.max) for r in p.roles] or [(dt.date.min, dt.date.max)]
 
-    User files may add or override any entry: later files win, entry by entry.
+
+def check_people(people: dict[str, Person], where: dict[str, str]) -> None:
+    """Two entries must not share a full name while their offices overlap in time: the resolver could
+    not tell them apart, and a second entry for one person splits that person's events."""
+    by_name: dict[str, list[Person]] = {}
+    for p in people.values():
+        for n in {p.name.lower(), *(a.lower() for a in p.aliases)}:
+            if " " in n:
+                by_name.setdefault(n, []).append(p)
+    for name, same in by_name.items():
+        for i, a in enumerate(same):
+            for b in same[i + 1 :]:
+                if any(s1 <= e2 and s2 <= e1 for s1, e1 in _spans(a) for s2, e2 in _spans(b)):
+                    raise DataError(
+                        f"{where[a.id]} / {where[b.id]}: {a.id!r} and {b.id!r} are both called {name!r} "
+                        "in overlapping years; merge them or tell them apart"
+                    )
+
+
+def load_actor_data(extra_files: Iterable[str | Path] = ()) -> ActorData:
+    """Packaged dictionaries, then the people files, then user files; all validated strictly.
+
+    A person id may appear once in the packaged files (a second entry is a load error, as is a shared
+    name with overlapping offices); user files may add or override any entry: later files win, entry
+    by entry.
     """
     b = _Builder()
     for name in PACKAGED:
@@ -502,35 +579,26 @@ def load_actor_data(extra_files: Iterable[str | Path] = ()) -> ActorData:
             raise DataError(f"actors/data/{name}: packaged data file is missing")
         b.load(*found)
     b.iso_defaults()
-    core = dict(b.data.people)
+    where: dict[str, str] = {}
     for name in PEOPLE_FILES:
-        try:
-            people = _packaged_doc(name)
-            if people is not None:
-                b.load(*people, strict=False)
-        except DataError as exc:
-            warnings.warn(f"ignoring actors/data/{name}: {exc}", stacklevel=2)
-    # the fuller people.yaml supersedes the core list: drop core entries it also describes
-    theirs: dict[str, set[str]] = {}
-    for pid, p in b.data.people.items():
-        if pid not in core or p is not core[pid]:
-            for n in (p.name, *p.aliases):
-                theirs.setdefault(n.lower(), set()).update(r.country for r in p.roles)
-    for pid, p in core.items():
-        if b.data.people.get(pid) is not p:
-            continue
-        forms = {n.lower() for n in (p.name, *p.aliases)}
-        surname = p.name.split()[-1].lower()
-        if any(" " in f and f in theirs for f in forms) or {r.country for r in p.roles} & theirs.get(
-            surname, set()
-        ):
-            del b.data.people[pid]
+        found = _packaged_doc(name)
+        if found is None:
+            raise DataError(f"actors/data/{name}: packaged data file is missing")
+        before = dict(b.data.people)
+        b.load(*found)
+        for pid, person in b.data.people.items():
+            if before.get(pid) is person:
+                continue
+            if pid in where or pid in before:
+                raise DataError(f"actors/data/{name}: person id {pid!r} is defined twice")
+            where[pid] = f"actors/data/{name}"
+    check_people(b.data.people, where)
     for extra in extra_files:
         path = Path(extra)
         try:
             text = path.read_text(encoding="utf-8")
         except OSError as exc:
             raise DataError(f"{path}: cannot read actor file: {exc.strerror or exc}") from None
-        b.load(str(path), _read_yaml(str(path), text), strict=True)
+        b.load(str(path), _read_yaml(str(path), text))
     b.index_people()
     return b.data

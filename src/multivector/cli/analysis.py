@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from multivector.analysis._sql import MIN_CONFIDENCE
+from multivector.analysis import MIN_CONFIDENCE
 from multivector.cli._common import ColumnsOption, DbOption, FormatOption, app, err, fail, note, open_store
 from multivector.errors import MultivectorError
 from multivector.output import Format, write_records

@@ -268,7 +268,7 @@ def run(
     except KeyboardInterrupt:
         interrupted(db, "run")
     if outcome.get("removed"):
-        db_path = f"nothing stored, so {db_path} was not created"
+        db_path = f"nothing stored, so {db_path} was not created"  # type: ignore[assignment]
     err.print(
         f"{report.articles} articles read: {report.added} added, {report.exact_duplicates} exact duplicates, "
         f"{report.near_duplicates} near-duplicates linked; {report.coded} coded ({report.skipped_coded} "
@@ -480,18 +480,21 @@ def evaluate(
     only: Annotated[
         list[str] | None,
         typer.Option(
-            "--only",
-            help=(
-                "coding, official, russian, actors, extraction, stories, unga "
-                "(repeatable; default: all but unga)."
-            ),
+            "--only", help="A suite to run (repeatable; default: every suite but unga). See --list."
         ),
     ] = None,
+    list_suites: Annotated[
+        bool, typer.Option("--list", help="Name the suites and what they measure.")
+    ] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, jsonl, csv or tsv.")] = "table",
 ) -> None:
     """Reproduce the measured-quality scores on the shared gold corpora, as one table."""
-    from multivector.evaluation import default_corpora, evaluate_suites
+    from multivector.evaluation import REGISTRY, default_corpora, evaluate_suites
 
+    if list_suites:
+        suites = [{"suite": name, "measures": about} for name, (about, _fn) in REGISTRY.items()]
+        write_records(suites, fmt, ["suite", "measures"], title="evaluation suites")
+        return
     root = corpora or default_corpora()
     if root is None or not root.is_dir():
         fail(MultivectorError(f"no corpora folder at {root}; pass --corpora"))

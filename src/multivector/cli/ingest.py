@@ -71,7 +71,7 @@ def ingest(paths: PathsArg, db: DbOption = None) -> None:
     except KeyboardInterrupt:
         interrupted(db, "ingest")
     if outcome.get("removed"):
-        db_path = f"nothing stored, so {db_path} was not created"
+        db_path = f"nothing stored, so {db_path} was not created"  # type: ignore[assignment]
     err.print(
         f"{report.articles} articles read: {report.added} added, {report.exact_duplicates} exact "
         f"duplicates, {report.near_duplicates} near-duplicates linked, {len(report.errors)} inputs failed "

@@ -19,20 +19,16 @@ from typing import Any
 from multivector.clean.dates import ENGLISH_MONTHS
 from multivector.coding.coder import Context, EventCoder
 from multivector.coding.facts import FACT_HINT, find_facts
-from multivector.coding.rules import SPEECH
+from multivector.coding.rules import COMMON_VERBS, SPEECH
 from multivector.coding.speakers import SpeakerMap, country_voice, document_voice, speaker_map, speaker_table
 from multivector.nlp.cache import ResultCache, content_key, package_fingerprint
-from multivector.nlp.pipeline import get_nlp, parse_many
+from multivector.nlp.pipeline import parse_many
 from multivector.nlp.russian import cyrillic_share
 from multivector.nlp.sentences import Prefilter, Sentence, split_sentences
 from multivector.records import Article, Event, Fact, Mention
 from multivector.sources.encoding import scrub_surrogates
 
 CODER_VERSION = "1"
-_BOILERPLATE = re.compile(
-    r"(?im)^[ \t]*(similar articles|related articles|related news|recent trends|read also|read more|"
-    r"leave a reply|show more|more on this topic|see also|you may also like)[ \t]*:?[ \t]*$"
-)
 _LABEL = re.compile(r"^\s*([A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,3})\s*:\s*[“\"«]")
 _QUOTE = re.compile(r"[“«\"]([^”»\"]{3,})[”»\"]?")
 _ANALYST_WORDS = re.compile(
@@ -52,77 +48,25 @@ def default_coder() -> EventCoder:
     return EventCoder()
 
 
-# very common verbs: as triggers they only matter with their object ("hold talks"), so the pre-filter looks
-# for the object word instead; bare statements ("said") are not worth a parse on their own
-_COMMON = {
-    "have",
-    "be",
-    "make",
-    "take",
-    "give",
-    "go",
-    "come",
-    "get",
-    "set",
-    "put",
-    "hold",
-    "say",
-    "state",
-    "note",
-    "tell",
-    "add",
-    "call",
-    "ask",
-    "see",
-    "use",
-    "keep",
-    "leave",
-    "work",
-    "share",
-    "end",
-    "open",
-    "return",
-    "head",
-    "mark",
-    "express",
-    "issue",
-    "launch",
-    "complete",
-    "face",
-    "push",
-    "back",
-    "value",
-    "reach",
-    "develop",
-    "increase",
-    "expand",
-    "improve",
-    "send",
-    "provide",
-    "receive",
-    "remain",
-    "stay",
-}
-
-
 @lru_cache(maxsize=1)
-def _prefilter() -> Prefilter:
+def prefilter() -> Prefilter:
     from multivector.coding.tables import load_patterns
 
     words: set[str] = set()
     for pat in load_patterns():
-        if pat.lemma not in _COMMON:
+        if pat.lemma not in COMMON_VERBS:
             words.add(pat.lemma)
         elif pat.obj:
             words.update(pat.obj)
     return Prefilter(words)
 
 
-@lru_cache(maxsize=1)
-def _default_resolver() -> Any:
-    from multivector.actors import ActorResolver
+def default_resolver() -> Any:
+    """The process's shared resolver (:func:`multivector.actors.default_resolver`); it parses with the
+    same spaCy pipeline as the coder."""
+    from multivector.actors import default_resolver as shared
 
-    return ActorResolver(nlp=get_nlp())
+    return shared()
 
 
 @lru_cache(maxsize=1)
@@ -156,18 +100,33 @@ _DATELINE = re.compile(
 _MONTHS = list(ENGLISH_MONTHS)
 
 
+def _headings(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the lines that head a list of other content ("Similar articles", "Read also"):
+    the cleaner's packaged ``tail`` patterns, so scraped text pasted straight into the coder is cut where
+    the cleaner would cut it."""
+    from multivector.clean.boilerplate import load_boilerplate
+
+    bp = load_boilerplate()
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if len(body) < 80 and bp.is_tail(body):
+            yield pos, pos + len(body)
+        pos += len(line)
+
+
 def segments(text: str, date: str | None = None) -> list[tuple[int, int, str | None]]:
     """Article parts as (start, end, date). Boilerplate headings ("Similar articles", "Leave a Reply" …)
     end a part and code to nothing; what follows a heading is kept only when it is a real article (several
     sentences and some length: scraped pages often append a whole related story), dated by its own
     dateline when it has one. Teasers and link lists after a heading are dropped."""
-    cuts = [m for m in _BOILERPLATE.finditer(text) if m.start() > 200]
+    cuts = [(a, b) for a, b in _headings(text) if a > 200]
     if not cuts:
         return [(0, len(text), date)]
-    out = [(0, cuts[0].start(), date)]
-    for i, m in enumerate(cuts):
-        end = cuts[i + 1].start() if i + 1 < len(cuts) else len(text)
-        body = text[m.end() : end]
+    out = [(0, cuts[0][0], date)]
+    for i, (_start, head_end) in enumerate(cuts):
+        end = cuts[i + 1][0] if i + 1 < len(cuts) else len(text)
+        body = text[head_end:end]
         if len(body.strip()) < 400 or len(split_sentences(body)) < 4:
             continue
         part_date = date
@@ -176,13 +135,13 @@ def segments(text: str, date: str | None = None) -> list[tuple[int, int, str | N
             part_date = (
                 f"{int(dl.group(3)):04d}-{_MONTHS.index(dl.group(1).lower()) + 1:02d}-{int(dl.group(2)):02d}"
             )
-        out.append((m.end(), end, part_date))
+        out.append((head_end, end, part_date))
     return out
 
 
 def select_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
     """Sentences worth parsing: a trigger keyword and something actor-like, or a number (for facts)."""
-    pre = _prefilter()
+    pre = prefilter()
     end = len(text) if end is None else end
     out = []
     for s in split_sentences(text[start:end]):
@@ -236,28 +195,6 @@ def code_article(
     return out
 
 
-def code_articles(
-    articles: Iterable[Article],
-    *,
-    resolver: Any = None,
-    cache: ResultCache | None = None,
-    n_process: int = 1,
-    chunk: int = 64,
-) -> Iterator[tuple[Article, tuple[list[Event], list[Mention], list[Fact]]]]:
-    """Corpus loop, streaming, in input order; cached articles are answered from the cache.
-
-    With ``n_process > 1`` whole articles go to that many worker processes, each running the complete
-    per-article job (pre-filter, parse, actors, events) and sending back only the small result records;
-    see :mod:`multivector.coding.parallel`. In one process the selected sentences of consecutive
-    articles share ``nlp.pipe`` batches of ``chunk`` sentences."""
-    if n_process > 1:
-        from multivector.coding.parallel import code_parallel
-
-        yield from code_parallel(articles, resolver=resolver, cache=cache, n_process=n_process, chunk=chunk)
-    else:
-        yield from code_stream(articles, resolver=resolver, cache=cache, chunk=chunk)
-
-
 def code_stream(
     articles: Iterable[Article],
     *,
@@ -270,7 +207,7 @@ def code_stream(
     pending: deque[_Pending] = deque()
 
     def needs_ner(doc: Any) -> bool:  # the resolver (and the model) load only once a parse is needed
-        return (resolver if resolver is not None else _default_resolver()).needs_ner(doc)
+        return (resolver if resolver is not None else default_resolver()).needs_ner(doc)
 
     def sentences() -> Iterator[str]:
         for art in articles:
@@ -385,7 +322,7 @@ def _code(
         # says so per language)
         if given is not None:
             return CodedArticle([], list(given), [])
-        res = resolver if resolver is not None else _default_resolver()
+        res = resolver if resolver is not None else default_resolver()
         found = res.find_mentions(coded_part(text), date=date, lang="uk")
         return CodedArticle([], [replace(m, article_id=article_id) for m in found], [])
     text = coded_part(text)
@@ -394,7 +331,7 @@ def _code(
         return CodedArticle([], [], [])
     from spacy.tokens import Doc
 
-    res = None if given is not None else resolver if resolver is not None else _default_resolver()
+    res = None if given is not None else resolver if resolver is not None else default_resolver()
     if docs is None:
         # given mentions bypass the resolver, the only reader of spaCy's entities
         ner_if = res.needs_ner if res is not None else (lambda _doc: False)
@@ -410,7 +347,7 @@ def _code(
         keys = [st[1] for st in starts]
         mentions = [_shift(m, keys, starts, article_id) for m in raw]
     else:
-        mentions = [m for m in given]
+        mentions = list(given or ())
     house = _house(meta, res, speaker)
     voices = speaker_map(text, date, res, house)
     dialogue = counterpart(meta, house, res)
@@ -498,7 +435,7 @@ def _code_russian(
 ) -> CodedArticle:
     from multivector.coding.russian import code_russian
 
-    res = None if given is not None else resolver if resolver is not None else _default_resolver()
+    res = None if given is not None else resolver if resolver is not None else default_resolver()
     house = _house(meta, res, speaker)
     dialogue = counterpart(meta, house, res)
     events, mentions = code_russian(coded_part(text), date, article_id, res, given, house, dialogue)

@@ -27,6 +27,7 @@ from typing import Any
 from multivector.coding.confidence import features as confidence_features
 from multivector.coding.confidence import model as confidence_model
 from multivector.coding.dates import event_date, not_after
+from multivector.coding.modality import Reading, read
 from multivector.coding.nominal import (
     hostile_noun,
     of_is_agent,
@@ -46,47 +47,38 @@ from multivector.coding.reference import (
 )
 from multivector.coding.rules import (
     APPEAL,
-    APPEAL_OF,
     CHALLENGERS,
     DEFAULT_NOUN_SOURCE,
     DEMAND,
     DEMAND_OF,
     INTENT,
-    INTENT_NOUNS,
-    INTENT_OF,
     LIGHT_FORMS,
     LIGHT_VERBS,
     NOUN_SOURCE_PREPS,
-    REFUSE,
-    REJECT_OF,
     RELATIONAL_NOUNS,
     STATE_AGENTS,
-    STATIVE_PASSIVE,
-    _mapped,
+    map_code,
 )
 from multivector.coding.syntax import (
-    _addressees,
-    _clause_children,
-    _clause_verb,
-    _continued,
-    _future,
-    _governing_verb,
-    _hypothetical,
-    _inherited_subject,
-    _modal_head,
-    _negated,
-    _noun_negated,
-    _object_tokens,
-    _obligation_aux,
-    _subjects,
-    _ultimatum,
-    _warns_of_act,
+    addressees_of,
+    asked_of,
+    clause_roles,
+    clause_verb,
+    givers_of,
+    governing_verb,
+    inherited_subject,
+    is_hypothetical,
+    object_targets,
+    object_tokens,
+    obligation_aux,
+    subjects_of,
+    targets_of_object,
 )
 from multivector.coding.tables import Pattern, cameo, pattern_index
 from multivector.records import Event, Mention
 
 
-def _counterpart(src: Mention, root: str, ctx: Context) -> Mention | None:
+def counterpart_of(src: Mention, root: str, ctx: Context) -> Mention | None:
     """In a bilateral document, a consultation, offer or cooperation with no named addressee is aimed
     at the other side ("we discussed trade" in a release on talks with X)."""
     if len(ctx.dialogue) != 2 or root not in ("03", "04", "05", "06") or not src.country:
@@ -130,10 +122,6 @@ class EventCoder:
         self.index = pattern_index()
         self.hostile = hostile_noun(self.index, self._constraints)
 
-    @property
-    def trigger_lemmas(self) -> set[str]:
-        return {lemma for _, lemma in self.index}
-
     # ------------------------------------------------------------------ public
     def code_sentence(
         self,
@@ -144,13 +132,11 @@ class EventCoder:
         article_id: str | None = None,
         article_date: str | None = None,
         char_offset: int = 0,
-        doc_offset: int = 0,
         analyst_voice: bool = False,
     ) -> list[Event]:
         """Events of one parsed sentence (a spaCy Span or Doc).
 
-        ``mentions`` carry offsets in article text; ``char_offset`` is the article position of ``doc`` char 0
-        (``doc_offset`` is unused padding kept for callers that parse merged docs).
+        ``mentions`` carry offsets in article text; ``char_offset`` is the article position of ``doc`` char 0.
         """
         ctx = ctx if ctx is not None else Context()
         ctx.offset = char_offset
@@ -170,7 +156,7 @@ class EventCoder:
         for hit in hits:
             for src, tgt0 in self._dyads(hit):
                 info = cameo(hit.code)
-                tgt = tgt0 if tgt0 is not None else _counterpart(src, info.root, ctx)
+                tgt = tgt0 if tgt0 is not None else counterpart_of(src, info.root, ctx)
                 if tgt is None and info.root == "04":
                     continue  # a meeting, visit or hosting with nobody on the other side is no relation
                 key = (
@@ -308,81 +294,29 @@ class EventCoder:
             return False
         if not pat.obj:
             return True
-        for cand in _object_tokens(tok, pat.pos):
+        for cand in object_tokens(tok, pat.pos):
             if cand.lemma_.lower() in pat.obj or cand.lower_ in pat.obj:
                 return cand
         return False
 
     def _fire(self, tok: Any, pat: Pattern, tokmap: dict[int, Mention], ctx: Context) -> Hit | None:
-        code, modality = pat.code, "asserted"
+        code = pat.code
         if pat.pos == "V" and tok.dep_ == "aux":
             return self._obligation(tok.head, tok, pat, code, tokmap, ctx)
-        verb = tok if pat.pos == "V" else _governing_verb(tok)
-        clause = _clause_verb(verb) if verb is not None else None
-        duty = _obligation_aux(clause) if clause is not None else None
+        verb = tok if pat.pos == "V" else governing_verb(tok)
+        clause = clause_verb(verb) if verb is not None else None
+        duty = obligation_aux(clause) if clause is not None else None
         if duty is not None:
             # "X said that Y must cooperate / must be ready to mediate": X demands of Y what Y is to do
             if pat.pos == "N":
                 return None  # a noun inside the demanded clause ("cooperate with inspectors") is no act
-            return self._obligation(clause, duty, pat, _mapped(DEMAND_OF, code) or "100", tokmap, ctx)
-        if verb is not None and _hypothetical(verb):
+            return self._obligation(clause, duty, pat, map_code(DEMAND_OF, code) or "100", tokmap, ctx)
+        if verb is not None and is_hypothetical(verb):
             return None
-        negated = (verb is not None and _negated(verb) and not (verb.i != tok.i and _continued(verb))) or (
-            pat.pos == "N" and _noun_negated(tok)
-        )
-        if negated:
-            mapped = _mapped(REJECT_OF, code)
-            if mapped is None or code[:2] in ("01", "10", "11", "12", "13", "14") or int(code[:2]) >= 15:
-                return None
-            if code[:2] == "04" and pat.lemma not in ("meet", "talk", "negotiate", "negotiation", "talk"):
-                return None
-            code, modality = mapped, "asserted"
-        head = _modal_head(tok) if pat.pos == "V" else None
-        if (
-            head is not None
-            and head.lemma_.lower() in INTENT
-            and any(c.dep_ == "dobj" for c in head.children)
-        ):
-            # "Obama wants Putin to attack X": wanting someone else to act is an appeal to them
-            appeal_like = True
-        else:
-            appeal_like = False
-        if head is not None:
-            lemma = head.lemma_.lower()
-            if _continued(head):
-                pass  # "will not stop supporting X": the support goes on
-            elif lemma in REFUSE or _negated(head):
-                code = _mapped(REJECT_OF, code) or "120"
-                modality = "asserted"
-            elif lemma in APPEAL or appeal_like:
-                code, modality = _mapped(APPEAL_OF, code) or "020", "appeal"
-            elif lemma == "order" and code[:2] == "17":
-                pass  # "ordered the newspaper to suspend publication": the order is the coercion itself
-            elif lemma in DEMAND:
-                code, modality = _mapped(DEMAND_OF, code) or "100", "appeal"
-            elif lemma == "threaten":
-                code, modality = _mapped(INTENT_OF, code) or "130", "intent"
-                if code[:2] != "13":
-                    code = "130"
-            elif (lemma in INTENT or lemma in INTENT_NOUNS) and code[:2] not in ("01", "02", "03", "13"):
-                # announced hostile acts are threats in CAMEO (13x), friendly ones intents (03x)
-                code, modality = _mapped(INTENT_OF, code) or "030", "intent"
-            else:
-                head = None
-        if (
-            head is None
-            and not negated
-            and verb is not None
-            and _future(verb)
-            and code[:2] not in ("01", "02", "03", "13")
-        ):
-            mapped = _mapped(INTENT_OF, code)
-            if mapped:
-                code, modality = mapped, "intent"
-        if modality == "intent" and code[:2] == "03" and verb is not None and _ultimatum(verb):
-            code = "130"  # "X will withdraw its force unless Y …": a conditional promise is a threat
-        if code == "110" and pat.lemma == "warn" and _warns_of_act(tok, set(tokmap) | ctx.agent_tokens):
-            code = "130"  # "warned that police will no longer tolerate rallies": a threat
+        reading = Reading(tok, pat, code, verb, set(tokmap) | ctx.agent_tokens)
+        if not read(reading):
+            return None
+        code, modality, head = reading.code, reading.modality, reading.head
         sources, targets, between = self._roles(tok, pat, head, tokmap, ctx)
         if code == "150" and _exercise(pat) and len({m.country for m, _ in sources if m.country}) >= 2:
             code = "062"  # "French and Egyptian warships launched war games": a joint exercise
@@ -404,7 +338,7 @@ class EventCoder:
     def _obligation(self, verb: Any, aux: Any, pat: Pattern, code: str, tokmap, ctx) -> Hit | None:
         speaker = verb.head if verb.dep_ in ("ccomp", "acl") and verb.head.i != verb.i else None
         if speaker is not None and speaker.pos_ == "NOUN" and speaker.head.pos_ in ("VERB", "AUX"):
-            speaker = speaker.head  # "issued a reminder to Iraq that it must cooperate"
+            speaker = speaker.head  # "sent a note to Baku that it must comply"
         if speaker is None or aux.lower_ not in ("must", "should", "has", "have", "had"):
             return None
         if speaker.pos_ not in ("VERB", "AUX"):
@@ -414,11 +348,11 @@ class EventCoder:
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if any(c.pos_ == "PRON" and c.lower_ in ("we", "i", "us") for c in subj):
             return None  # "we must talk": the speaker exhorting its own side is not a demand on anyone
-        sources = self._actors(_subjects(speaker), tokmap, ctx)
+        sources = self._actors(subjects_of(speaker), tokmap, ctx)
         targets = self._actors(subj, tokmap, ctx)
         if subj and all(c.pos_ == "PRON" for c in subj):
             # "told Iraq that it must …": the pronoun is the addressee
-            addressees = self._actors(_addressees(speaker), tokmap, ctx)
+            addressees = self._actors(addressees_of(speaker), tokmap, ctx)
             targets = addressees or targets
         own = {m.country for m, _ in sources}
         if not sources or not any(m.country and m.country not in own for m, _ in targets):
@@ -435,72 +369,30 @@ class EventCoder:
 
     # ------------------------------------------------------------------ roles
     def _roles(self, tok: Any, pat: Pattern, head: Any, tokmap: dict[int, Mention], ctx: Context):
+        """(sources, targets, between) of a verbal trigger; nominal triggers go to :meth:`_noun_roles`."""
         if pat.pos == "N":
             return self._noun_roles(tok, pat, tokmap, ctx)
-        src_toks: list[Any] = []
-        tgt_toks: list[Any] = []
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-        stative = (
-            passive
-            and tok.lemma_.lower() in STATIVE_PASSIVE
-            and not any(c.dep_ == "agent" for c in tok.children)
-        )
-        for c in _clause_children(tok):
-            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and stative):
-                src_toks.append(c)
-            elif c.dep_ == "agent":
-                src_toks.extend(g for g in c.children if g.dep_ == "pobj")
-            elif c.dep_ == "nsubjpass" and "dobj" in pat.tgt:
-                tgt_toks.append(c)
+        src_toks, tgt_toks = clause_roles(tok, pat, passive)
         if head is not None and (head.lemma_.lower() in APPEAL | DEMAND or modality_appeal(head)):
             # "X urged Y to visit Z": X appeals to Y (the one asked to act)
-            src_toks = _subjects(head)
-            tgt_toks = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-            tgt_toks += [
-                g
-                for c in head.children
-                if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
-                for g in c.children
-                if g.dep_ == "pobj"
-            ]
-            return self._actors(src_toks, tokmap, ctx), self._actors(tgt_toks, tokmap, ctx), False
+            return (
+                self._actors(subjects_of(head), tokmap, ctx),
+                self._actors(asked_of(head), tokmap, ctx),
+                False,
+            )
         if not src_toks and not passive:
-            src_toks = _inherited_subject(tok)
+            src_toks = inherited_subject(tok)
         if pat.rev:
             # "X received weapons from Y": the giver Y is the source, the receiver X the target
-            givers = [
-                g
-                for c in tok.children
-                if c.dep_ == "prep" and c.lower_ == "from"
-                for g in c.children
-                if g.dep_ == "pobj"
-            ]
-            givers += [
-                g
-                for c in tok.children
-                if c.dep_ in ("dobj",)
-                for p in c.children
-                if p.dep_ == "prep" and p.lower_ == "from"
-                for g in p.children
-                if g.dep_ == "pobj"
-            ]
-            return self._actors(givers, tokmap, ctx), self._actors(src_toks, tokmap, ctx), False
+            return self._actors(givers_of(tok), tokmap, ctx), self._actors(src_toks, tokmap, ctx), False
         if pat.notgt:
             return self._actors(src_toks, tokmap, ctx), [], False
-        for c in tok.children:
-            if c.dep_ in ("dobj", "dative") and "dobj" in pat.tgt:
-                tgt_toks.append(c)
-            elif c.dep_ == "prep" and c.lower_ in pat.tgt:
-                tgt_toks.extend(g for g in c.children if g.dep_ == "pobj")
+        tgt_toks += object_targets(tok, pat)
         targets = self._actors(tgt_toks, tokmap, ctx)
         if not targets:
             # "signed an agreement with Y", "imposed sanctions on Y": the target hangs off the object
-            for c in tok.children:
-                if c.dep_ in ("dobj", "nsubjpass", "attr"):
-                    for p in c.children:
-                        if p.dep_ == "prep" and p.lower_ in (*pat.tgt, "between"):
-                            tgt_toks.extend(g for g in p.children if g.dep_ == "pobj")
-            targets = self._actors(tgt_toks, tokmap, ctx)
+            targets = self._actors(tgt_toks + targets_of_object(tok, pat), tokmap, ctx)
         # "we condemn the aggression against Ukraine": a stance is aimed at the act's perpetrator
         targets = stance_targets(
             tok, pat.code[:2], targets, self.hostile, lambda ts: self._actors(ts, tokmap, ctx)
@@ -548,8 +440,8 @@ class EventCoder:
         sources = self._actors(src_toks, tokmap, ctx)
         verb = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass") else None
         light = verb is not None and (verb.lemma_.lower() in LIGHT_VERBS or verb.lower_ in LIGHT_FORMS)
-        if not sources and light and tok.dep_ == "dobj":
-            sources = self._actors(_subjects(verb) or _inherited_subject(verb), tokmap, ctx)
+        if not sources and light and verb is not None and tok.dep_ == "dobj":
+            sources = self._actors(subjects_of(verb) or inherited_subject(verb), tokmap, ctx)
         if light and not tgt_toks:
             tgt_toks = prep_objects(verb, pat.tgt)
         targets = self._actors(tgt_toks, tokmap, ctx)
@@ -626,13 +518,13 @@ class EventCoder:
             ):
                 for a in distinct:
                     for b in distinct:
-                        if a is not b and _keep_pair(a, b):
+                        if a is not b and keep_pair(a, b):
                             out.append((a, b))
                 return out
             return [(s, None) for s in distinct]
         for s in distinct_mentions(srcs):
             for t in distinct_mentions(tgts, by_country=True):
-                if s is not t and _keep_pair(s, t):
+                if s is not t and keep_pair(s, t):
                     out.append((s, t))
         if not out and hit.code[:2] != "01":
             # only same-country targets: the dyad is dropped, the act itself is kept without a target
@@ -662,22 +554,22 @@ def new_event(
         eid = event_id(article_id, span, f"{trigger}@{trigger_at}", source, target, info.code)
     ids.add(eid)
     return Event(
-        eid,
-        article_id,
-        date,
-        source,
-        target,
-        info.code,
-        info.root,
-        info.quad_class,
-        info.goldstein,
-        info.plover,
-        False,
-        modality,
-        sentence,
-        span,
-        trigger,
-        pattern_id,
+        event_id=eid,
+        article_id=article_id,
+        date=date,
+        source=source,
+        target=target,
+        cameo=info.code,
+        root=info.root,
+        quad_class=info.quad_class,
+        goldstein=info.goldstein,
+        plover=info.plover,
+        negated=False,  # a negated act is coded as its rejection, never emitted negated
+        modality=modality,
+        sentence=sentence,
+        span=span,
+        trigger=trigger,
+        pattern_id=pattern_id,
     )
 
 
@@ -758,7 +650,7 @@ def _unknown(t: Any, offset: int) -> Mention:
     return Mention(span.text, span.start_char + offset, span.end_char + offset, None, None, "", "", None, 0.0)
 
 
-def _keep_pair(a: Mention, b: Mention) -> bool:
+def keep_pair(a: Mention, b: Mention) -> bool:
     if not a.country or not b.country:
         return a.text != b.text
     if a.country != b.country:

@@ -4,7 +4,7 @@ The probability that an event's source, target and polarity are right depends on
 see: whether the actors were named or reached through a pronoun or a speaker, how specific the pattern
 was, whether the trigger is a verb or a noun, the event's class, how crowded the sentence is. The weights
 live in ``data/confidence.yaml`` and are fitted on the dev half of the hand-labelled official-text set
-(:mod:`multivector.coding.official`); the held-out half checks that the probabilities are calibrated.
+(:mod:`multivector.evaluation.official`); the held-out half checks that the probabilities are calibrated.
 """
 
 from __future__ import annotations

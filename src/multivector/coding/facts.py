@@ -1,6 +1,6 @@
 """Quantitative facts: trade values, shares, counts and money amounts with unit, currency and period.
 
-Numbers such as "USD 318.9 million in 2013" or "0.4% of total trade" are evidence for how deep a bilateral
+Numbers such as "USD 274.6 million in 2011" or "0.7% of all exports" are evidence for how deep a bilateral
 relation is, independent of events. They are read with regular expressions (no parse needed) and attached to
 the countries mentioned in the same sentence.
 """
@@ -10,31 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from multivector.actors.lexicon import currencies
 from multivector.coding.dates import event_date
 from multivector.records import Fact, Mention
+from multivector.wordlists import load_lexicon
 
-_CUR = {
-    "usd": "USD",
-    "$": "USD",
-    "us$": "USD",
-    "dollar": "USD",
-    "dollars": "USD",
-    "eur": "EUR",
-    "€": "EUR",
-    "euro": "EUR",
-    "euros": "EUR",
-    "rub": "RUB",
-    "rouble": "RUB",
-    "roubles": "RUB",
-    "ruble": "RUB",
-    "rubles": "RUB",
-    "£": "GBP",
-    "gbp": "GBP",
-    "pounds": "GBP",
-    "byn": "BYN",
-    "cny": "CNY",
-    "yuan": "CNY",
-}
+_CUR = {w: c for w, c in currencies().items() if c}
 _SCALE = {
     "thousand": 1e3,
     "k": 1e3,
@@ -51,13 +32,16 @@ _SCALE = {
 }
 _NUM = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _SCALE_RE = r"(thousand|million|billion|trillion|mln|bln|bn|mn|tn|m|k|b)\b"
+# signs and codes written before the amount ("$5 bn", "EUR 40 m"); words and codes after it ("5 bn euros")
+_BEFORE = sorted(
+    (w for w in _CUR if not w.isalpha() or (len(w) == 3 and w.upper() == _CUR[w])), key=len, reverse=True
+)
+_AFTER = sorted(["us dollars", *(w for w in _CUR if w.isalpha())], key=len, reverse=True)
 _MONEY_PRE = re.compile(
-    r"(USD|US\$|EUR|RUB|GBP|BYN|CNY|\$|€|£)\s?" + _NUM + r"(?:\s?" + _SCALE_RE + r")?", re.I
+    "(" + "|".join(map(re.escape, _BEFORE)) + r")\s?" + _NUM + r"(?:\s?" + _SCALE_RE + r")?", re.I
 )
 _MONEY_POST = re.compile(
-    _NUM + r"(?:\s?" + _SCALE_RE + r")?\s+(US dollars|dollars|euros?|roubles|rubles?|"
-    r"yuan|pounds|USD|EUR|RUB|BYN)\b",
-    re.I,
+    _NUM + r"(?:\s?" + _SCALE_RE + r")?\s+(" + "|".join(map(re.escape, _AFTER)) + r")\b", re.I
 )
 _SHARE = re.compile(
     _NUM + r"\s?(%|percent|per cent)(?:\s+of\s+(?:the\s+)?([a-z][a-z\s\-]{2,40}?)(?=[,.;]|\s+in\b|$))?", re.I
@@ -66,42 +50,7 @@ _COUNT = re.compile(
     r"(?<![\d.$€£])" + _NUM + r"(?:\s" + r"(thousand|million|billion))?\s+(?:more\s+|additional\s+)?"
     r"((?:[A-Z][a-z]+\s)?[a-z]+(?:\s[a-z]+)?)"
 )
-_COUNT_NOUNS = {
-    "students",
-    "servicemen",
-    "soldiers",
-    "troops",
-    "people",
-    "refugees",
-    "migrants",
-    "workers",
-    "tourists",
-    "specialists",
-    "officers",
-    "tanks",
-    "aircraft",
-    "jobs",
-    "companies",
-    "enterprises",
-    "projects",
-    "agreements",
-    "documents",
-    "citizens",
-    "personnel",
-    "tonnes",
-    "tons",
-    "vehicles",
-    "trucks",
-    "buses",
-    "tractors",
-    "harvesters",
-    "cars",
-    "barrels",
-    "cubic",
-    "participants",
-    "observers",
-    "prisoners",
-}
+_COUNT_NOUNS = load_lexicon("multivector.coding").words("count_nouns")
 _TRADE = re.compile(r"\b(trade|turnover|exports?|imports?|trade volume)\b", re.I)
 FACT_HINT = re.compile(
     r"\d[\d,.]*\s?(%|percent|million|billion|bn|mln|thousand)|[$€£]\s?\d|\b(USD|EUR|RUB)\s?\d"

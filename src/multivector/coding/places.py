@@ -1,7 +1,7 @@
 """Place-based attribution for actors the resolver found but could not give a country.
 
-"Students throughout Indonesia staged demonstrations", "prisoners rioted at a jail in Dili", "police
-dispersed demonstrators protesting in Monrovia": the resolver knows these are students, prisoners,
+"Students across Moldova held protests", "inmates rioted in a prison near Tbilisi", "police broke up
+a march in Yerevan": the resolver knows these are students, prisoners,
 demonstrators (an agent code) but not whose. When their own clause happens in exactly one country, the
 coder lends them that country — for acts that take place where they happen (protest, force posture,
 coercion, violence: roots 14, 15, 17–20; see ``LOCAL_ROOTS``). Diplomatic acts are never localised

@@ -99,7 +99,7 @@ def phrase_mentions(t: Any, tokmap: dict[int, Mention]) -> list[tuple[Mention, A
     found: list[tuple[Mention, Any]] = []
     if t.i in tokmap:
         found.append((tokmap[t.i], t))
-        # "the presidents of Belarus and Turkmenistan": one mention may cover the head and the first country
+        # "the leaders of Latvia and Estonia": one mention may cover the head and the first country
         for c in t.subtree:
             if (c.dep_ == "conj" and c.i in tokmap and c.head.i in tokmap and c.head.i != t.i) or (
                 c.dep_ == "conj" and c.i in tokmap and c.head.i in tokmap and c.head.dep_ == "pobj"

@@ -1,252 +1,43 @@
 """Word lists and code mappings the coder applies around a fired pattern.
 
-Kept apart from the matching code so the linguistic decisions (which verbs mark intent, which reject code a
-negated act becomes) can be read and changed in one place.
+The words and maps themselves are data (``data/lexicon.yaml``, validated on load); this module gives
+them the names the rules use, so the linguistic decisions (which verbs mark intent, which reject code a
+negated act becomes) can be read and changed in one place without touching code.
 """
 
 from __future__ import annotations
 
-REFUSE = {"refuse", "decline", "reject", "fail", "resist", "oppose"}
-INTENT = {
-    "plan",
-    "swear",
-    "schedule",
-    "intend",
-    "want",
-    "hope",
-    "aim",
-    "expect",
-    "prepare",
-    "promise",
-    "pledge",
-    "vow",
-    "agree",
-    "decide",
-    "offer",
-    "propose",
-    "wish",
-    "commit",
-    "undertake",
-    "ready",
-    "willing",
-    "prepared",
-    "determined",
-    "eager",
-    "keen",
-    "poised",
-    "set",
-    "going",
-    "able",
-    "interested",
-    "threaten",
-}
-# nouns whose infinitive states the holder's intent ("a consensus to exchange data", "plans to build")
-INTENT_NOUNS = {
-    "agreement",
-    "consensus",
-    "decision",
-    "plan",
-    "promise",
-    "pledge",
-    "commitment",
-    "readiness",
-    "willingness",
-    "offer",
-    "proposal",
-    "intention",
-    "understanding",
-}
-APPEAL = {"urge", "call", "ask", "appeal", "invite", "encourage", "press", "request", "implore", "beg"}
-DEMAND = {"demand", "insist", "order", "require", "force", "pressure"}
-SPEECH = {
-    "say",
-    "state",
-    "declare",
-    "announce",
-    "tell",
-    "add",
-    "note",
-    "stress",
-    "emphasize",
-    "emphasise",
-    "underscore",
-    "underline",
-    "claim",
-    "report",
-    "write",
-    "believe",
-    "think",
-    "argue",
-    "suggest",
-    "predict",
-}
-# passives that describe the subject's own stance or activity ("X is committed to", "X is opposed to",
-# "X were engaged in"): with no "by" phrase the grammatical subject is the actor
-STATIVE_PASSIVE = {"commit", "oppose", "engage", "determine", "resolve", "dedicate", "devote", "involve"}
-HYPO_AUX = {"may", "might", "could", "should"}
-FUTURE_AUX = {"will", "would", "shall", "'ll"}
-STATE_AGENTS = {"", "GOV", "MIL", "LEG", "JUD", "SPY", "COP", "PRE", "ELI", "IGO"}
-LIGHT_VERBS = {
-    "hold",
-    "pay",
-    "make",
-    "conduct",
-    "have",
-    "begin",
-    "start",
-    "launch",
-    "open",
-    "resume",
-    "continue",
-    "carry",
-    "stage",
-    "give",
-    "express",
-    "impose",
-    "introduce",
-    "announce",
-    "take",
-    "undertake",
-    "issue",
-    "lodge",
-    "level",
-    "voice",
-    "extend",
-    "provide",
-    "offer",
-    "reach",
-    "sign",
-    "conclude",
-    "wage",
-    "mount",
-}
-# inflected light verbs the English lemmatizer gets wrong ("staged" → "stag")
-LIGHT_FORMS = {"stage", "stages", "staged", "staging"}
-CHALLENGERS = {"OPP", "REB", "INS", "PRO", "MED", "HRI", "NGO", "LAB", "SEP", "UAF", "PTY", "RAD"}
-DEFAULT_NOUN_SOURCE = ("poss", "compound", "amod", "nmod")
-NOUN_SOURCE_PREPS = {"of", "by", "from"}
+from multivector.wordlists import load_lexicon
 
-REJECT_OF = {
-    "057": "127",
-    "036": "125",
-    "046": "125",
-    "04": "125",
-    "05": "127",
-    "06": "121",
-    "0": "120",
-    "07": "122",
-    "08": "124",
-    "03": "120",
-    "02": "120",
-    "01": "120",
-    "09": "120",
-}
-INTENT_OF = {
-    "04": "036",
-    "05": "032",
-    "050": "030",
-    "051": "030",
-    "057": "037",
-    "06": "031",
-    "061": "0311",
-    "062": "0312",
-    "07": "033",
-    "071": "0331",
-    "072": "0332",
-    "073": "0333",
-    "074": "0334",
-    "08": "035",
-    "084": "0353",
-    "085": "0354",
-    "087": "0356",
-    "09": "030",
-    "10": "130",
-    "11": "130",
-    "12": "130",
-    "13": "130",
-    "14": "133",
-    "15": "138",
-    "16": "131",
-    "163": "1312",
-    "166": "132",
-    "17": "137",
-    "172": "132",
-    "173": "136",
-    "18": "138",
-    "19": "138",
-    "20": "138",
-}
-APPEAL_OF = {
-    "04": "026",
-    "046": "026",
-    "05": "022",
-    "057": "027",
-    "06": "021",
-    "061": "0211",
-    "062": "0212",
-    "07": "023",
-    "071": "0231",
-    "08": "025",
-    "084": "0253",
-    "085": "0254",
-    "087": "0256",
-    "03": "020",
-}
-DEMAND_OF = {
-    "04": "108",
-    "05": "102",
-    "06": "101",
-    "07": "103",
-    "08": "105",
-    "084": "1053",
-    "085": "1054",
-    "087": "1056",
-    "03": "100",
-}
+_LEX = load_lexicon("multivector.coding")
 
-# nouns naming someone else by relation to the possessor: "its partners" are not "it"
-RELATIONAL_NOUNS = {
-    "partner",
-    "ally",
-    "neighbour",
-    "neighbor",
-    "rival",
-    "enemy",
-    "counterpart",
-    "friend",
-    "opponent",
-    "adversary",
-    "critic",
-    "foe",
-}
-PLURAL_ANAPHORS = {
-    ("the", "two", "countries"),
-    ("both", "countries"),
-    ("both", "sides"),
-    ("the", "two", "sides"),
-    ("both", "presidents"),
-    ("the", "two", "presidents"),
-    ("the", "two", "leaders"),
-    ("both", "leaders"),
-    ("the", "sides"),
-    ("the", "parties"),
-    ("both", "parties"),
-    ("the", "two", "states"),
-    ("both", "states"),
-    ("the", "two", "governments"),
-    ("both", "governments"),
-    ("the", "two", "ministers"),
-    ("our", "countries"),
-    ("the", "leaders"),
-    ("the", "presidents"),
-    ("the", "interlocutors"),
-    ("heads", "of", "state"),
-    ("the", "prime", "ministers"),
-    ("our", "two", "countries"),
-}
+REFUSE = _LEX.words("refuse_verbs")
+INTENT = _LEX.words("intent_words")
+INTENT_NOUNS = _LEX.words("intent_nouns")
+APPEAL = _LEX.words("appeal_verbs")
+DEMAND = _LEX.words("demand_verbs")
+SPEECH = _LEX.words("speech_verbs")
+STATIVE_PASSIVE = _LEX.words("stative_passives")
+HYPO_AUX = _LEX.words("hypothetical_aux")
+FUTURE_AUX = _LEX.words("future_aux")
+STATE_AGENTS = _LEX.words("state_agents")
+CHALLENGERS = _LEX.words("challenger_agents")
+LIGHT_VERBS = _LEX.words("light_verbs")
+LIGHT_FORMS = _LEX.words("light_forms")
+DEFAULT_NOUN_SOURCE = _LEX.ordered("noun_source_deps")
+NOUN_SOURCE_PREPS = _LEX.words("noun_source_preps")
+RELATIONAL_NOUNS = _LEX.words("relational_nouns")
+COMMON_VERBS = _LEX.words("common_verbs")
+PLURAL_ANAPHORS = _LEX.phrase_tuples("plural_anaphors")
+
+REJECT_OF = _LEX.code_map("reject_of")
+INTENT_OF = _LEX.code_map("intent_of")
+APPEAL_OF = _LEX.code_map("appeal_of")
+DEMAND_OF = _LEX.code_map("demand_of")
 
 
-def _mapped(table: dict[str, str], code: str) -> str | None:
+def map_code(table: dict[str, str], code: str) -> str | None:
+    """The code ``table`` gives the longest matching prefix (3, then 2 digits) of ``code``."""
     for key in (code[:3], code[:2]):
         if key in table:
             return table[key]

@@ -21,11 +21,11 @@ from typing import Any
 
 import yaml
 
-from multivector.coding.coder import _counterpart, _keep_pair, finish_sentence, new_event
+from multivector.coding.coder import counterpart_of, finish_sentence, keep_pair, new_event
 from multivector.coding.dates import event_date
 from multivector.coding.reference import Context, distinct_mentions
-from multivector.coding.rules import APPEAL_OF, DEMAND_OF, INTENT_OF, REJECT_OF, _mapped
-from multivector.coding.tables import CodingDataError, Pattern, _data_path, cameo, load_patterns
+from multivector.coding.rules import APPEAL_OF, DEMAND_OF, INTENT_OF, REJECT_OF, map_code
+from multivector.coding.tables import CodingDataError, Pattern, cameo, data_path, load_patterns
 from multivector.nlp.russian import RSent, RTok, norm, parse, perfective, verb_reading
 from multivector.records import Event, Mention
 
@@ -73,7 +73,7 @@ class Cues:
 
 def load_cues(path: Any = None) -> Cues:
     """``russian.yaml``: every list named in ``_CUES`` present, each a non-empty list of words."""
-    path = path or _data_path("russian.yaml")
+    path = path or data_path("russian.yaml")
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
@@ -96,7 +96,7 @@ def cues() -> Cues:
 def russian_patterns() -> dict[tuple[str, str], list[Pattern]]:
     """Russian patterns by (POS, lemma), most specific first, with the Russian default targets."""
     index: dict[tuple[str, str], list[Pattern]] = {}
-    for pat in load_patterns(_data_path("patterns_ru.yaml"), (V_TARGETS, N_TARGETS)):
+    for pat in load_patterns(data_path("patterns_ru.yaml"), (V_TARGETS, N_TARGETS)):
         pat = replace(pat, lemma=norm(pat.lemma), obj=frozenset(norm(o) for o in pat.obj))
         index.setdefault((pat.pos, pat.lemma), []).append(pat)
     for pats in index.values():
@@ -239,7 +239,7 @@ class RussianCoder:
             and not head.forms & (c.intent | c.appeal | c.demand)
         ):
             # "сделал всё, чтобы сблизиться с Европой": the purpose is the holder's intent
-            mapped = _mapped(INTENT_OF, code)
+            mapped = map_code(INTENT_OF, code)
             if mapped is None:
                 return None
             code, modality = mapped, "intent"
@@ -260,7 +260,7 @@ class RussianCoder:
             negated = negated or self._negated(sent, head)
             path.append(f"under {head.text} ({head.rel})")
             if head.forms & c.refuse:
-                mapped = _mapped(REJECT_OF, code) or ("120" if code[:2] < "10" else None)
+                mapped = map_code(REJECT_OF, code) or ("120" if code[:2] < "10" else None)
                 if mapped is None or negated:
                     return None
                 code, modality, holder, negated = mapped, "refuse", head, False
@@ -270,27 +270,27 @@ class RussianCoder:
                 self._purpose(sent, t_mod) and head.forms & c.intent
             ):
                 # "призвал Киев прекратить", "хочет, чтобы Россия вернулась": an appeal to the one asked
-                mapped = _mapped(APPEAL_OF, code) or ("020" if code[:2] < "10" else None)
+                mapped = map_code(APPEAL_OF, code) or ("020" if code[:2] < "10" else None)
                 if mapped is None:
                     return None
                 code, modality, holder = mapped, "appeal", head
                 addressees = self._addressees(sent, t_mod, head, V_TARGETS, tokmap, ctx, voice, path)
             elif head.forms & c.demand:
-                mapped = _mapped(DEMAND_OF, code) or "100"
+                mapped = map_code(DEMAND_OF, code) or "100"
                 code, modality, holder = mapped, "demand", head
                 addressees = self._addressees(sent, t_mod, head, (*V_TARGETS, "от"), tokmap, ctx, voice, path)
             elif head.forms & c.intent:
-                mapped = _mapped(INTENT_OF, code)
+                mapped = map_code(INTENT_OF, code)
                 if mapped is None:
                     return None
                 code, modality, holder = mapped, "intent", head
         if negated:
-            mapped = _mapped(REJECT_OF, code)
+            mapped = map_code(REJECT_OF, code)
             if mapped is None or code[:2] >= "10" or code[:3] in ("042", "043", "044"):
                 return None
             code, modality = mapped, "refuse"
         elif modality == "assert" and self._future(sent, t):
-            mapped = _mapped(INTENT_OF, code)
+            mapped = map_code(INTENT_OF, code)
             if mapped is None:
                 return None
             code, modality = mapped, "intent"
@@ -595,7 +595,7 @@ class RussianCoder:
             for src, tgt0 in _dyads(hit):
                 if not src.country:
                     continue  # an actor we cannot place says nothing about East or West
-                tgt = tgt0 if tgt0 is not None else _counterpart(src, info.root, ctx)
+                tgt = tgt0 if tgt0 is not None else counterpart_of(src, info.root, ctx)
                 if tgt is None and info.root not in _UNDIRECTED_ROOTS:
                     continue  # "Россия уступает", "требуют прав": no relation without another side
                 key = (
@@ -643,13 +643,13 @@ def _dyads(hit: RHit) -> list[tuple[Mention, Mention | None]]:
     tgts = [m for m in hit.targets if m.country]
     if not tgts:
         if len(srcs) >= 2 and (hit.pattern.sym or hit.code[:2] in ("03", "04", "05", "06")):
-            return [(a, b) for a in srcs for b in srcs if a is not b and _keep_pair(a, b)]
+            return [(a, b) for a in srcs for b in srcs if a is not b and keep_pair(a, b)]
         return [(s, None) for s in srcs]
-    out = [
+    out: list[tuple[Mention, Mention | None]] = [
         (s, t)
         for s in srcs
         for t in distinct_mentions(tgts, by_country=True)
-        if s is not t and _keep_pair(s, t)
+        if s is not t and keep_pair(s, t)
     ]
     if not out and hit.code[:2] != "01":
         out = [(s, None) for s in srcs]

@@ -5,7 +5,7 @@ Written against spaCy's ClearNLP-style labels (nsubj, dobj, xcomp, agent, prt �
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from multivector.coding.rules import (
     APPEAL,
@@ -16,11 +16,17 @@ from multivector.coding.rules import (
     INTENT_NOUNS,
     LIGHT_VERBS,
     REFUSE,
+    STATIVE_PASSIVE,
 )
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
-def _object_tokens(tok: Any, pos: str) -> list[Any]:
-    out: list[Any] = []
+    from multivector.coding.tables import Pattern
+
+
+def object_tokens(tok: Token, pos: str) -> list[Token]:
+    out: list[Token] = []
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp", "dative", "acomp", "advmod", "ccomp"):
             out.append(c)
@@ -28,7 +34,7 @@ def _object_tokens(tok: Any, pos: str) -> list[Any]:
             out.extend(g for g in c.children if g.dep_ == "pobj")
         elif pos == "N" and c.dep_ in ("compound", "amod", "nmod"):
             out.append(c)
-    extra: list[Any] = []
+    extra: list[Token] = []
     for o in out:
         extra.extend(o.conjuncts)
         if o.dep_ in ("xcomp", "ccomp"):
@@ -40,7 +46,7 @@ def _object_tokens(tok: Any, pos: str) -> list[Any]:
                 objs = [x for x in g.children if x.dep_ == "pobj"]
                 extra.extend(objs)
                 if o.lemma_.lower() in PART_NOUNS:
-                    # "suspended part of a military aid program": the words of the whole count
+                    # "froze part of an energy loan scheme": the words of the whole count
                     extra.extend(x for ob in objs for x in ob.children if x.dep_ in ("compound", "amod"))
     if pos == "N" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ == "of":
         extra.append(tok.head.head)
@@ -50,7 +56,7 @@ def _object_tokens(tok: Any, pos: str) -> list[Any]:
 PART_NOUNS = {"part", "some", "all", "most", "portion", "half", "rest", "much", "share", "bulk"}
 
 
-def _clause_children(verb: Any) -> list[Any]:
+def clause_children(verb: Token) -> list[Token]:
     """A verb's children plus subjects the parser hung on its auxiliaries ("X have opposed")."""
     out = list(verb.children)
     for c in verb.children:
@@ -59,14 +65,14 @@ def _clause_children(verb: Any) -> list[Any]:
     return out
 
 
-def _subjects(verb: Any) -> list[Any]:
-    subj = [c for c in _clause_children(verb) if c.dep_ in ("nsubj",)]
+def subjects_of(verb: Token) -> list[Token]:
+    subj = [c for c in clause_children(verb) if c.dep_ in ("nsubj",)]
     if not subj:
         subj = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return subj
 
 
-def _inherited_subject(tok: Any) -> list[Any]:
+def inherited_subject(tok: Token) -> list[Token]:
     """Subject of a verb without its own: conjunct verbs, control verbs, participles, relative clauses."""
     cur = tok
     for _ in range(4):
@@ -84,7 +90,7 @@ def _inherited_subject(tok: Any) -> list[Any]:
                 # "X reached a consensus to exchange data": the one who reached it is to act
                 if _noun_modal(cur, head):
                     gov = head.head
-                    return [c for c in gov.children if c.dep_ == "nsubj"] or _inherited_subject(gov)
+                    return [c for c in gov.children if c.dep_ == "nsubj"] or inherited_subject(gov)
                 if cur.tag_ in ("VBG", "VBD") and not any(
                     c.dep_ in ("nsubj", "auxpass") for c in cur.children
                 ):
@@ -113,7 +119,7 @@ def _inherited_subject(tok: Any) -> list[Any]:
     return []
 
 
-def _modal_head(tok: Any) -> Any:
+def modal_head(tok: Token) -> Token | None:
     """The refuse/intend/urge verb (or "ready"-type adjective) that governs ``tok`` via xcomp, if any."""
     if tok.head.i == tok.i:
         return None
@@ -127,7 +133,7 @@ def _modal_head(tok: Any) -> Any:
     ):
         return head  # "have sworn to fight": the parser often labels the controlled infinitive advcl
     if tok.dep_ == "acl" and _noun_modal(tok, head):
-        return head  # "reached a consensus to exchange information", "announced a plan to build"
+        return head  # "came to an understanding to share data", "unveiled a plan to open a plant"
     if tok.dep_ not in ("xcomp", "ccomp"):
         return None
     if tok.dep_ == "ccomp" and lemma not in DEMAND | {"agree", "decide", "promise", "pledge", "vow"}:
@@ -140,7 +146,7 @@ def _modal_head(tok: Any) -> Any:
     return None
 
 
-def _noun_modal(tok: Any, noun: Any) -> bool:
+def _noun_modal(tok: Token, noun: Token) -> bool:
     """An infinitive under an agreement/plan noun that its light verb's subject holds ("made a pledge to")."""
     return (
         noun.pos_ == "NOUN"
@@ -151,7 +157,7 @@ def _noun_modal(tok: Any, noun: Any) -> bool:
     )
 
 
-def _bare_infinitive(tok: Any) -> bool:
+def _bare_infinitive(tok: Token) -> bool:
     """A "to"-infinitive with no subordinator of its own ("to fight", not "so as to"/"in order to")."""
     kids = list(tok.children)
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and not any(
@@ -159,7 +165,7 @@ def _bare_infinitive(tok: Any) -> bool:
     )
 
 
-def _governing_verb(tok: Any) -> Any:
+def governing_verb(tok: Token) -> Token | None:
     cur = tok
     for _ in range(4):
         head = cur.head
@@ -171,7 +177,7 @@ def _governing_verb(tok: Any) -> Any:
     return None
 
 
-def _negated(verb: Any) -> bool:
+def is_negated(verb: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never", "neither", "nor") for c in verb.children):
         return True
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -182,25 +188,25 @@ def _negated(verb: Any) -> bool:
 CESSATION = {"stop", "cease", "halt", "quit", "relent", "waver", "falter", "tire", "end", "abandon"}
 
 
-def _is_cessation(verb: Any) -> bool:
+def _is_cessation(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     particle = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     return lemma in CESSATION or (lemma in ("let", "give", "back") and bool(particle & {"up", "down", "off"}))
 
 
-def _continued(verb: Any) -> bool:
+def is_continued(verb: Token) -> bool:
     """A negated verb of stopping around another trigger: "we will not let up on our aid to X" is
     support, "they never ceased attacking" is an attack — not the reject codes."""
-    return _is_cessation(verb) and _negated(verb)
+    return _is_cessation(verb) and is_negated(verb)
 
 
-def _noun_negated(tok: Any) -> bool:
+def is_noun_negated(tok: Token) -> bool:
     return any(c.lower_ in ("no", "without") for c in tok.children) or (
         tok.head.lower_ == "without" and tok.dep_ == "pobj"
     )
 
 
-def _hypothetical(verb: Any) -> bool:
+def is_hypothetical(verb: Token) -> bool:
     cur = verb
     for _ in range(3):
         if any(c.dep_ == "aux" and c.lower_ in HYPO_AUX for c in cur.children):
@@ -214,11 +220,11 @@ def _hypothetical(verb: Any) -> bool:
     return False
 
 
-def _future(verb: Any) -> bool:
+def is_future(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
 
 
-def _clause_verb(verb: Any) -> Any:
+def clause_verb(verb: Token) -> Token | None:
     """The finite verb an infinitive or adjective complement hangs from ("must be ready to mediate")."""
     cur = verb
     for _ in range(3):
@@ -228,7 +234,7 @@ def _clause_verb(verb: Any) -> Any:
     return cur
 
 
-def _ultimatum(verb: Any) -> bool:
+def is_ultimatum(verb: Token) -> bool:
     """ "X will withdraw unless Y …": an act made conditional on the other side's behaviour."""
     return any(
         c.dep_ in ("advcl", "conj", "prep")
@@ -237,7 +243,7 @@ def _ultimatum(verb: Any) -> bool:
     ) or any(c.dep_ == "prep" and c.lower_ == "unless" for c in verb.children)
 
 
-def _obligation_aux(verb: Any) -> Any:
+def obligation_aux(verb: Token) -> Token | None:
     """The "must"/"should"/"has to" that turns a reported clause into a demand, if any."""
     if verb.dep_ != "ccomp" and not (verb.dep_ == "acl" and verb.head.pos_ == "NOUN"):
         return None
@@ -249,7 +255,7 @@ def _obligation_aux(verb: Any) -> Any:
     return None
 
 
-def _addressees(verb: Any) -> list[Any]:
+def addressees_of(verb: Token) -> list[Token]:
     """Who a speech act is aimed at: "told Iraq", "a reminder to Iraq", "said to Iraq"."""
     out = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ != "NOUN"]
     for holder in [verb, *(c for c in verb.children if c.dep_ == "dobj")]:
@@ -263,11 +269,89 @@ def _addressees(verb: Any) -> list[Any]:
     return out
 
 
-def _warns_of_act(tok: Any, actor_tokens: set[int]) -> bool:
+def warns_of_act(tok: Token, actor_tokens: set[int]) -> bool:
     """ "X warned that it / the police will …": announcing what an actor will do is a threat."""
     for c in tok.children:
-        if c.dep_ == "ccomp" and _future(c):
+        if c.dep_ == "ccomp" and is_future(c):
             subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             if any(s.pos_ == "PRON" or s.i in actor_tokens for s in subj):
                 return True
     return False
+
+
+def clause_roles(tok: Token, pat: Pattern, passive: bool) -> tuple[list[Token], list[Token]]:
+    """(source tokens, target tokens) among a verbal trigger's clause dependents: the subject, the
+    by-phrase of a passive, and a passive subject that the pattern takes as its object.
+
+    A stative passive without a by-phrase ("X is committed to …") has its subject as the actor."""
+    stative = (
+        passive and tok.lemma_.lower() in STATIVE_PASSIVE and not any(c.dep_ == "agent" for c in tok.children)
+    )
+    src: list[Token] = []
+    tgt: list[Token] = []
+    for c in clause_children(tok):
+        if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and stative):
+            src.append(c)
+        elif c.dep_ == "agent":
+            src.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "nsubjpass" and "dobj" in pat.tgt:
+            tgt.append(c)
+    return src, tgt
+
+
+def asked_of(head: Token) -> list[Token]:
+    """Who an appeal or demand verb asks to act: its object, or the object of "on", "upon", "to"."""
+    out = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+    out += [
+        g
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return out
+
+
+def givers_of(tok: Token) -> list[Token]:
+    """The "from" phrase of a receiving verb, on the verb or on its object ("got arms from Y")."""
+    out = [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    out += [
+        g
+        for c in tok.children
+        if c.dep_ == "dobj"
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ == "from"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    return out
+
+
+def object_targets(tok: Token, pat: Pattern) -> list[Token]:
+    """The trigger's own object, or the object of one of the pattern's target prepositions."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "dative") and "dobj" in pat.tgt:
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in pat.tgt:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def targets_of_object(tok: Token, pat: Pattern) -> list[Token]:
+    """A target hanging off the trigger's object ("signed an agreement with Y", "talks between …")."""
+    return [
+        g
+        for c in tok.children
+        if c.dep_ in ("dobj", "nsubjpass", "attr")
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ in (*pat.tgt, "between")
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]

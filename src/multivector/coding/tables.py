@@ -61,13 +61,13 @@ def labels(code: str | None, quad_class: int | None = None) -> dict[str, str | N
     }
 
 
-def _data_path(name: str) -> Path:
+def data_path(name: str) -> Path:
     return Path(str(resources.files("multivector.coding") / "data" / name))
 
 
 def load_cameo(path: str | Path | None = None) -> dict[str, CameoCode]:
     """Read cameo.tsv; every code must be well formed, its root consistent and Goldstein in [-10, 10]."""
-    path = Path(path) if path else _data_path("cameo.tsv")
+    path = Path(path) if path else data_path("cameo.tsv")
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -191,7 +191,7 @@ def load_patterns(
     """Read patterns.yaml: every code must exist in the CAMEO table and every derived id must be unique.
     ``targets`` are the (verb, noun) places a target is read when a pattern names none (the Russian file
     has its own)."""
-    path = Path(path) if path else _data_path("patterns.yaml")
+    path = Path(path) if path else data_path("patterns.yaml")
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:

@@ -8,7 +8,6 @@ actor resolver gets the same object through ``ActorResolver(nlp=get_nlp())``.
 from __future__ import annotations
 
 import itertools
-import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -37,11 +36,6 @@ def get_nlp(model: str = SPACY_MODEL) -> Any:
                     ) from None
                 _NLP[model] = nlp
     return nlp
-
-
-def default_processes() -> int:
-    """Worker processes for big corpora: spaCy forks are worth it only above one core."""
-    return max(1, min(4, (os.cpu_count() or 1) - 1))
 
 
 def parse_many(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import replace
 from typing import Any, BinaryIO
 
@@ -38,7 +38,7 @@ def code_paths_dask(
     window: int | None = None,
     n_workers: int | None = None,
     stdin: BinaryIO | None = None,
-) -> Iterator[Item]:
+) -> Generator[Item, None, None]:
     """Extract and code ``paths`` on a Dask cluster; yield ``(article, (events, mentions, facts))`` pairs
     and an ``InputError`` for each input that failed, like the serial pipeline.
 
@@ -68,7 +68,7 @@ def _run(
     window: int | None,
     n_workers: int | None,
     stdin: BinaryIO | None,
-) -> Iterator[Item]:
+) -> Generator[Item, None, None]:
     files = list_inputs(paths)
     if not files:
         return

@@ -40,7 +40,7 @@ def store_results(
 
     report = RunReport()
     coder = coder or coder_id()
-    size = batch_size or getattr(store, "batch_size", 500)
+    size: int = batch_size or int(getattr(store, "batch_size", 500))
     batch: list[tuple[Article, Coded]] = []
     written: set[str] = set()
 
@@ -54,10 +54,10 @@ def store_results(
             if art.id not in written and art.id not in fresh:
                 fresh[art.id] = coded
         todo = fresh if recode else _uncoded(store, fresh, coder)
-        coded = CodedBatch()
+        batch_out = CodedBatch()
         for art_id, result in todo.items():
-            coded.add(art_id, result)
-        coded.write(store, coder, report)
+            batch_out.add(art_id, result)
+        batch_out.write(store, coder, report)
         written.update(fresh)
         report.articles += len(arts)
         report.added += res.added

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ class HeadStream(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # type: ignore[override]
+    def readinto(self, buffer: Any) -> int:
         want = len(buffer)
         if self._head_pos < len(self._head):
             piece = self._head[self._head_pos : self._head_pos + want]
@@ -150,7 +150,7 @@ class _Counted(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # type: ignore[override]
+    def readinto(self, buffer: Any) -> int:
         data = self._raw.read(len(buffer))
         n = len(data)
         buffer[:n] = data
@@ -175,7 +175,7 @@ class _BoundedGunzip(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # type: ignore[override]
+    def readinto(self, buffer: Any) -> int:
         import gzip
 
         if self.trailing_garbage:

@@ -70,7 +70,7 @@ class AddResult:
         return self
 
 
-def _arrow_batches(
+def arrow_batches(
     con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None, size: int = 10_000
 ) -> Iterator[pa.RecordBatch]:
     """Stream a query as Arrow record batches, so a corpus never has to fit in memory.
@@ -207,7 +207,7 @@ class Store:
         """Close the connection (idempotent); DuckDB checkpoints the WAL on a clean close."""
         if self._con is not None:
             self._con.close()
-            self._con = None
+            self._con = None  # type: ignore[assignment]  # closed: .con reopens or raises
 
     def __enter__(self) -> Store:
         return self
@@ -286,7 +286,7 @@ class Store:
             index = NearDuplicateIndex()
             try:
                 sql = "SELECT id, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY seq"
-                for rb in _arrow_batches(self.con, sql):
+                for rb in arrow_batches(self.con, sql):
                     ids = rb.column(0).to_pylist()
                     blobs = rb.column(1).to_pylist()
                     index.insert_many((i, signature_from_bytes(b)) for i, b in zip(ids, blobs, strict=True))
@@ -451,7 +451,7 @@ class Store:
             sql = "SELECT * EXCLUDE (minhash) FROM articles"
             if where:
                 sql += " WHERE " + " AND ".join(where)
-            for rb in _arrow_batches(cur, sql + " ORDER BY seq", params, chunk_size):
+            for rb in arrow_batches(cur, sql + " ORDER BY seq", params, chunk_size):
                 for row in rb.to_pylist():
                     yield R.article_from_row(row)
         except duckdb.Error as exc:
@@ -467,7 +467,7 @@ class Store:
         """``(article_id, duplicate_of)`` for every stored article, oldest first (for story grouping)."""
         cur = self.con.cursor()
         try:
-            for rb in _arrow_batches(cur, "SELECT id, duplicate_of FROM articles ORDER BY seq"):
+            for rb in arrow_batches(cur, "SELECT id, duplicate_of FROM articles ORDER BY seq"):
                 yield from zip(rb.column(0).to_pylist(), rb.column(1).to_pylist(), strict=True)
         finally:
             cur.close()
@@ -594,7 +594,7 @@ class Store:
         try:
             where, params = ("WHERE article_id = ?", [article_id]) if article_id is not None else ("", [])
             sql = f"SELECT * FROM {table} {where} ORDER BY {order}"
-            for rb in _arrow_batches(cur, sql, params):
+            for rb in arrow_batches(cur, sql, params):
                 yield from rb.to_pylist()
         finally:
             cur.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from multivector.errors import StoreError
 from multivector.output import neutralise
 from multivector.records import Event
 from multivector.store import rows as R
-from multivector.store.core import _arrow_batches
+from multivector.store.core import arrow_batches
 
 EXPORTABLE = ("events", "mentions", "articles", "facts")
 EXPORT_FORMATS = ("gdelt", "parquet", "csv", "jsonl")
@@ -87,7 +87,7 @@ class EventFilter:
 def _batches(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> Iterator[dict[str, Any]]:
     cur = con.cursor()
     try:
-        for rb in _arrow_batches(cur, sql, params, 2000):
+        for rb in arrow_batches(cur, sql, params, 2000):
             yield from rb.to_pylist()
     except duckdb.Error as exc:
         raise StoreError(f"query failed: {exc}") from exc
@@ -173,7 +173,12 @@ def _jsonl_records(con: duckdb.DuckDBPyConnection, what: str, flt: EventFilter |
             yield event_record(ev)
         return
     sql, params = _flat_sql(what, flt)
-    convert = {"articles": R.article_from_row, "mentions": R.mention_from_row, "facts": R.fact_from_row}[what]
+    converters: dict[str, Callable[[dict[str, Any]], Any]] = {
+        "articles": R.article_from_row,
+        "mentions": R.mention_from_row,
+        "facts": R.fact_from_row,
+    }
+    convert = converters[what]
     for row in _batches(con, sql, params):
         yield convert(row).to_dict()
 
@@ -210,7 +215,7 @@ def export(
             cur = con.cursor()
             writer = None
             try:
-                for rb in _arrow_batches(cur, sql, params):
+                for rb in arrow_batches(cur, sql, params):
                     if writer is None:
                         writer = pq.ParquetWriter(path, rb.schema)
                     writer.write_batch(rb)

@@ -224,7 +224,7 @@ def article_from_row(row: dict[str, Any]) -> Article:
 
 
 def _mention_from(prefix: str, row: dict[str, Any], article_id: str | None) -> Mention:
-    fields = {name: row.get(f"{prefix}{name}") for name, _ in _MENTION_FIELDS}
+    fields: dict[str, Any] = {name: row.get(f"{prefix}{name}") for name, _ in _MENTION_FIELDS}
     fields["via"] = fields["via"] or ""
     return Mention(**fields, article_id=article_id)
 

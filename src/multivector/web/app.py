@@ -11,10 +11,12 @@ import csv
 import io
 import sys
 import threading
-from collections import OrderedDict
+from collections.abc import Set as AbstractSet
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
+
+from cachetools import LRUCache
 
 from multivector.errors import MultivectorError, internal_error
 from multivector.web.present import highlight, human_number, jsonable, safe_url, with_param
@@ -152,7 +154,7 @@ def create_app(
     *,
     read_only: bool = False,
     coder: Any = "auto",
-    allowed_hosts: set[str] | None = frozenset(_LOCAL),
+    allowed_hosts: AbstractSet[str] | None = frozenset(_LOCAL),
 ) -> Any:
     """Build the app around one open :class:`Store`; ``read_only`` disables uploads.
 
@@ -203,7 +205,7 @@ def create_app(
 
     # summaries that cost a bootstrap or a similarity search, keyed by their arguments; only this
     # process writes the store (uploads), and every upload clears it, so an entry is never stale
-    memo: OrderedDict[tuple, Any] = OrderedDict()
+    memo: LRUCache[tuple, Any] = LRUCache(maxsize=MEMO_SIZE)
 
     memo_lock = threading.Lock()
 
@@ -214,7 +216,6 @@ def create_app(
         while True:
             with memo_lock:
                 if key in memo:
-                    memo.move_to_end(key)
                     return memo[key]
                 running = computing.get(key)
                 if running is None:
@@ -229,8 +230,6 @@ def create_app(
             with memo_lock:
                 if generation[0] == started:  # an upload meanwhile makes this value stale: do not keep it
                     memo[key] = value
-                while len(memo) > MEMO_SIZE:
-                    memo.popitem(last=False)
             return value
         finally:
             with memo_lock:

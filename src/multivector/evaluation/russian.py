@@ -1,12 +1,12 @@
 """The Russian coder measured: our RuSentRel sentence set, RuSentRel dyadic polarity, cross-lingual pairs.
 
-* ``evaldata/russian_rusentrel.jsonl``: sentences of RuSentRel **train** articles, as references (article,
+* ``data/russian_rusentrel.jsonl``: sentences of RuSentRel **train** articles, as references (article,
   offsets) plus our labels, split once by a hash of the article id into dev (tuned on) and test (held out);
-  scored exactly like the official English set (:func:`multivector.coding.official.score`).
+  scored exactly like the official English set (:func:`multivector.evaluation.official.score`).
 * RuSentRel **test** articles (never read for tuning): for each hand-labelled attitude pair whose two
   entities our events connect, does the sign of coded cooperation minus conflict agree with the gold
   pos/neg? The attitudes' own human agreement is only about F1 0.55, so this is a weak, noisy check.
-* ``evaldata/crosslingual_ru_en.tsv``: our own English sentences and our own Russian translations of
+* ``data/crosslingual_ru_en.tsv``: our own English sentences and our own Russian translations of
   them; the same (source, target, PLOVER) set must come out of both.
 """
 
@@ -20,10 +20,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from multivector.coding.official import CodedDoc, counted, load_gold, score
+from multivector.evaluation.corpora import RUSENTREL
+from multivector.evaluation.official import CodedDoc, counted, load_gold, score
 from multivector.records import Article, Event
 
-RUSENTREL = "rusentrel"
 _MARK = re.compile(r"\{Author, Unknown\}")
 
 
@@ -83,9 +83,9 @@ def _key(e: Event, side: str) -> str:
 
 def polarity_agreement(corpora: Path, resolver: Any = None) -> dict[str, Any]:
     """Sign of coded cooperation minus conflict from subject to object against RuSentRel's test attitudes."""
-    from multivector.coding.api import _default_resolver, code_article
+    from multivector.coding.api import code_article, default_resolver
 
-    res = resolver or _default_resolver()
+    res = resolver or default_resolver()
     names: dict[str, str | None] = {}
     pairs = agree = ties = resolved = negative = 0
     for path in sorted((corpora / RUSENTREL / "test").glob("art*.txt")):
@@ -125,7 +125,7 @@ def polarity_agreement(corpora: Path, resolver: Any = None) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------------- pairs
 def crosslingual_pairs() -> list[dict[str, str]]:
     """Our own English sentences with our own Russian translations (id, split, en, ru)."""
-    base = resources.files("multivector").joinpath("evaldata", "crosslingual_ru_en.tsv")
+    base = resources.files("multivector.evaluation").joinpath("data", "crosslingual_ru_en.tsv")
     rows = [r for r in csv.DictReader(base.read_text("utf-8").splitlines(), delimiter="\t") if r.get("id")]
     for r in rows:
         r["split"] = "test" if hashlib.sha256(r["id"].encode()).digest()[0] % 2 else "dev"

@@ -1,6 +1,6 @@
 """The coder on official text: the hand-labelled dev set, the confidence fit and the aggregate check.
 
-Gold labels live in ``multivector/evaldata/official_*.jsonl`` as references (corpus, document id,
+Gold labels live in ``multivector/evaluation/data/official_*.jsonl`` as references (corpus, document id,
 character offsets into the record's ``text``) plus labels; the text is read from ``../shared/corpora`` at
 run time. The labelling rules and the scoring are in ``docs/annotation_guide.md``. Documents are split
 once by a hash of their id (``split`` in each line); rules are tuned on ``dev`` and ``test`` is gated.
@@ -8,7 +8,7 @@ once by a hash of their id (``split`` in each line); rules are tuned on ``dev`` 
 Whole documents are coded, as a user's run would code them (so speakers, turns and article context
 work as they do in production); an event belongs to the labelled sentence that holds its trigger.
 
-``python -m multivector.coding.official fit`` refits the confidence weights on the dev half and prints
+``python -m multivector.evaluation.official fit`` refits the confidence weights on the dev half and prints
 the reliability table of both halves.
 """
 
@@ -26,18 +26,20 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from multivector.analysis import MIN_CONFIDENCE
+from multivector.evaluation.corpora import PRESS_RELEASES, UNGA_SPEECHES, default_corpora
 from multivector.records import Article, Event
 
 CORPUS_FILES = {
-    "kremlin-zelenskyy-press-2021-22": "kremlin-zelenskyy-press-2021-22/press-releases.jsonl.gz",
-    "un-general-debates": "un-general-debates/ungdc-1946-2024.jsonl.gz",
+    "kremlin-zelenskyy-press-2021-22": PRESS_RELEASES,
+    "un-general-debates": UNGA_SPEECHES,
 }
 #: gold code -> the codes a predicted actor may carry for it (the EU's country code is EUR)
 EQUIVALENT = {"EU": {"EU", "EUR"}, "EUR": {"EU", "EUR"}, "UN": {"UN", "UNO"}}
 #: the reserved months of the press releases: never read for tuning, only run for the held-out check
 RESERVED = ("2021-11-01", "2022-06-03")
 #: windows of the press releases for the aggregate check: (first day, last day), inclusive
-SHOWN = 0.5  # the confidence under which balance, dyads, trends and the report leave events out
+SHOWN = MIN_CONFIDENCE  # the confidence under which analyses leave events out
 WINDOWS = {
     "after": ("2022-06-04", "9999-12-31"),
     "reserved": RESERVED,
@@ -59,7 +61,7 @@ class GoldSentence:
 def load_gold(names: Iterable[str] | None = None, prefix: str = "official_") -> list[GoldSentence]:
     """Every labelled sentence of the packaged dev set (all files, or the named ones); ``prefix`` picks
     the set ("russian_" for the Russian one)."""
-    base = resources.files("multivector").joinpath("evaldata")
+    base = resources.files("multivector.evaluation").joinpath("data")
     out = []
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for entry in sorted(base.iterdir(), key=lambda p: p.name):
@@ -256,8 +258,9 @@ def evaluate_official(corpora: Path, coder: Any = None) -> dict[str, dict[str, A
     out = {}
     for split, s in scored.items():
         m = s.metrics()
-        m["reliability"] = reliability([e.confidence for e, _, _ in s.judged], [ok for _, ok, _ in s.judged])
-        high = [ok for e, ok, _ in s.judged if e.confidence >= 0.8]
+        conf = [e.confidence or 0.0 for e, _, _ in s.judged]  # every emitted event is scored
+        m["reliability"] = reliability(conf, [ok for _, ok, _ in s.judged])
+        high = [ok for (_, ok, _), c in zip(s.judged, conf, strict=True) if c >= 0.8]
         m["right_at_0.8"] = round(sum(high) / len(high), 3) if high else None
         m["n_at_0.8"] = len(high)
         out[split] = m
@@ -287,9 +290,9 @@ def press_window(corpora: Path, window: str, every: int = 1) -> Iterator[dict[st
 def aggregate_validity(corpora: Path, window: str = "after", every: int = 1) -> dict[str, Any]:
     """RUS<->UKR in a window of the war's press releases: conflict share and mean Goldstein, and the
     events whose actor is a bare surname of someone out of office on the article's day."""
-    from multivector.coding.api import _default_resolver, code_article
+    from multivector.coding.api import code_article, default_resolver
 
-    people = _default_resolver().data.people
+    people = default_resolver().data.people
     quads: Counter[int] = Counter()
     gold: list[float] = []
     stale: list[str] = []
@@ -335,6 +338,7 @@ def fit_confidence(corpora: Path, write: bool = True) -> dict[str, Any]:
     """Refit the confidence weights on the dev half; print both halves' reliability afterwards."""
     import yaml
 
+    from multivector.coding import confidence
     from multivector.coding.confidence import features, fit, model
 
     gold = load_gold()
@@ -355,7 +359,7 @@ def fit_confidence(corpora: Path, write: bool = True) -> dict[str, Any]:
     prior = model().prior
     weights = fit(rows, [ok for _, ok, _ in dev.judged], prior=prior)
     if write:
-        path = Path(__file__).parent / "data" / "confidence.yaml"
+        path = Path(confidence.__file__).parent / "data" / "confidence.yaml"
         head = [ln for ln in path.read_text("utf-8").splitlines() if ln.startswith("#")]
         body = {
             "fitted_on": f"official dev half, {len(rows)} events, {dt.date.today().isoformat()}",
@@ -367,21 +371,19 @@ def fit_confidence(corpora: Path, write: bool = True) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    from multivector.evaluation import default_corpora
-
-    corpora = default_corpora()
-    if corpora is None:
+    root = default_corpora()
+    if root is None:
         print("../shared/corpora not found", file=sys.stderr)
         return 1
     if argv[:1] == ["fit"]:
-        print(json.dumps(fit_confidence(corpora), indent=1))
-        from multivector.coding import confidence
+        print(json.dumps(fit_confidence(root), indent=1))
+        from multivector.coding.confidence import model
 
-        confidence.model.cache_clear()
+        model.cache_clear()
     if argv[:1] == ["validity"]:
-        print(json.dumps(aggregate_validity(corpora, argv[1] if len(argv) > 1 else "after"), indent=1))
+        print(json.dumps(aggregate_validity(root, argv[1] if len(argv) > 1 else "after"), indent=1))
         return 0
-    print(json.dumps(evaluate_official(corpora), indent=1))
+    print(json.dumps(evaluate_official(root), indent=1))
     return 0
 
 

@@ -63,10 +63,11 @@ from multivector.analysis.alignment import EAST, WEST, alignment_of
 from multivector.analysis.balance import balance_value
 from multivector.clean.markup import strip_markdown
 from multivector.errors import UsageError
+from multivector.evaluation.corpora import UNGA_IDEAL_POINTS as IDEAL_POINTS
+from multivector.evaluation.corpora import UNGA_SPEECHES as SPEECHES
+from multivector.evaluation.corpora import default_corpora
 from multivector.records import Article, Event
 
-SPEECHES = Path("un-general-debates") / "ungdc-1946-2024.jsonl.gz"
-IDEAL_POINTS = Path("unga-votes") / "ideal_points_july2025.csv"
 SCOPES = ("framing", "speaker", "all")
 POLES = ("un", "project")
 WEIGHTINGS = ("goldstein", "count")
@@ -313,7 +314,7 @@ def correlate(
     ``rho_ci`` is a 95 % percentile bootstrap over countries (``resamples`` draws, seeded), so the
     reader can see how far one year's rho is from a target."""
     import numpy as np
-    from scipy.stats import spearmanr
+    from scipy.stats import bootstrap, spearmanr
 
     rows = [
         {
@@ -339,13 +340,18 @@ def correlate(
         res = spearmanr(x, y)
         rho, p = float(res.statistic), float(res.pvalue)
         if resamples:
-            rng = np.random.default_rng(seed)
-            draws = []
-            for _ in range(resamples):
-                idx = rng.integers(0, len(x), len(x))
-                if np.ptp(x[idx]) and np.ptp(y[idx]):
-                    draws.append(spearmanr(x[idx], y[idx]).statistic)
-            if draws:
+            boot = bootstrap(
+                (x, y),
+                lambda a, b: spearmanr(a, b).statistic,
+                paired=True,
+                vectorized=False,
+                n_resamples=resamples,
+                method="percentile",
+                rng=np.random.default_rng(seed),
+            )
+            # a resample with one distinct score has no rank correlation (nan): leave those draws out
+            draws = boot.bootstrap_distribution[np.isfinite(boot.bootstrap_distribution)]
+            if draws.size:
                 ci = (float(np.percentile(draws, 2.5)), float(np.percentile(draws, 97.5)))
     return UngaValidation(
         year=year,
@@ -386,7 +392,6 @@ def validate_unga(
     takes :func:`spread_sample` of n countries, ``limit`` keeps the first n speeches (quick looks).
     ``cache`` is a ``ResultCache``, ``"default"`` (the user cache, so re-runs are quick) or None.
     """
-    from multivector.evaluation import default_corpora
 
     root = Path(corpora) if corpora is not None else default_corpora()
     if root is None or not (root / SPEECHES).is_file() or not (root / IDEAL_POINTS).is_file():

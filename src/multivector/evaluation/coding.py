@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from multivector.evaluation.corpora import CONFLIBERT_CLASS, PLOVER_GSR, UNIVERSALPETRARCH
 from multivector.records import Event
 
 GSR_ALIASES = {
@@ -65,15 +66,10 @@ def penta_class(root: str) -> int:
 
 
 def macro_f1(gold: Sequence[int], pred: Sequence[int], labels: Sequence[int]) -> float:
-    scores = []
-    for lab in labels:
-        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == lab and p == lab)
-        fp = sum(1 for g, p in zip(gold, pred, strict=True) if g != lab and p == lab)
-        fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == lab and p != lab)
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        scores.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
-    return sum(scores) / len(scores)
+    """Unweighted mean of the per-class F1 over ``labels`` (a class never predicted nor gold scores 0)."""
+    from sklearn.metrics import f1_score
+
+    return float(f1_score(gold, pred, labels=list(labels), average="macro", zero_division=0))
 
 
 def evaluate_plover_gsr(
@@ -81,7 +77,7 @@ def evaluate_plover_gsr(
 ) -> dict[str, Any]:
     """Hit rate (gold category + gold source country) and spurious events per sentence on PLOVER-GSR."""
     coder = coder or _default_coder()
-    records = json.loads((corpora / "plover-gsr" / "PLOVER_GSR_CAMEO.json").read_text(encoding="utf-8"))
+    records = json.loads((corpora / PLOVER_GSR).read_text(encoding="utf-8"))
     records = [r for r in records if r.get("text") and r.get("event")][:limit]
     hits = strict = spurious = 0
     misses: Counter[str] = Counter()
@@ -129,7 +125,7 @@ def evaluate_conflibert(
     The class depends on the event type only, so actors the resolver cannot place (militias, "gunmen")
     are allowed by default here (``unknown_actors``)."""
     coder = coder or _default_coder(unknown_actors)
-    path = corpora / "conflibert-cameo" / "cameo_class" / f"{split}.tsv"
+    path = corpora / CONFLIBERT_CLASS / f"{split}.tsv"
     with path.open(encoding="utf-8") as fh:
         rows = [r for r in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE) if len(r) >= 2]
     rows = rows[:limit]
@@ -153,7 +149,7 @@ def evaluate_conflibert(
 def evaluate_universalpetrarch(corpora: Path, coder: Coder | None = None) -> dict[str, Any]:
     """CAMEO root agreement on the UniversalPetrarch English validation records."""
     coder = coder or _default_coder()
-    path = corpora / "universalpetrarch-validation" / "PETR2_GSR_validation.jsonl"
+    path = corpora / UNIVERSALPETRARCH
     total = root_hits = dyad_hits = 0
     emitted = 0
     sentences = 0
@@ -178,12 +174,4 @@ def evaluate_universalpetrarch(corpora: Path, coder: Coder | None = None) -> dic
         "root_agreement": root_hits / total if total else 0.0,
         "root_and_source_agreement": dyad_hits / total if total else 0.0,
         "events_per_sentence": emitted / sentences if sentences else 0.0,
-    }
-
-
-def evaluate_all(corpora: Path) -> dict[str, Any]:
-    return {
-        "plover_gsr": evaluate_plover_gsr(corpora),
-        "conflibert": evaluate_conflibert(corpora),
-        "universalpetrarch": evaluate_universalpetrarch(corpora),
     }

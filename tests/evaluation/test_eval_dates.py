@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from multivector.clean.evaluate import _days_apart, evaluate_dates
+from multivector.evaluation.extraction import _days_apart, evaluate_dates
 
 
 def test_day_distance_helper() -> None:

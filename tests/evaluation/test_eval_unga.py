@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from multivector.analysis.unga import (
+from multivector.errors import UsageError
+from multivector.evaluation.unga import (
     IDEAL_POINTS,
     SPEECHES,
     CountryScore,
@@ -16,7 +17,6 @@ from multivector.analysis.unga import (
     spread_sample,
     validate_unga,
 )
-from multivector.errors import UsageError
 from multivector.records import Event, Mention
 
 YEAR = 2024

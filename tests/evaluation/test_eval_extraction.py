@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from multivector.clean.evaluate import evaluate_extraction, page_counts, shingle_scores
+from multivector.evaluation.extraction import evaluate_extraction, page_counts, shingle_scores
 
 
 def test_metric_on_hand_computed_pages() -> None:

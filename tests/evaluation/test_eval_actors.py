@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from multivector.actors.evaluation import bsnlp_documents, parse_case_date, score_bsnlp, score_ngec
+from multivector.evaluation.actors import bsnlp_documents, parse_case_date, score_bsnlp, score_ngec
 
 
 def test_case_dates() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from multivector.coding.evaluate import evaluate_conflibert, evaluate_plover_gsr, evaluate_universalpetrarch
+from multivector.evaluation.coding import evaluate_conflibert, evaluate_plover_gsr, evaluate_universalpetrarch
 
 
 @pytest.fixture(scope="module")

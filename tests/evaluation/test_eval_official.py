@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from multivector.coding.official import aggregate_validity, evaluate_official, matches
+from multivector.evaluation.official import aggregate_validity, evaluate_official, matches
 from multivector.records import Event, Mention
 
 

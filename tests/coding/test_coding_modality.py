@@ -1,0 +1,47 @@
+"""The modality rules, one construction each, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from multivector.coding import code_text
+from multivector.coding.modality import RULES, conditional_threat, future_intent, governing_head, negation
+
+
+def _coded(sentence: str) -> list[tuple[str, str, str, str | None]]:
+    return [
+        (e.cameo, e.modality, e.source.country, e.target and e.target.country)
+        for e in code_text(sentence, "2020-05-05")
+    ]
+
+
+def test_rules_run_in_the_documented_order() -> None:
+    assert RULES[:4] == (negation, governing_head, future_intent, conditional_threat)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # negation: a refused signature is a rejection, a negated attack is no event
+        ("Poland did not sign the treaty with Lithuania.", [("127", "asserted", "POL", "LTU")]),
+        ("Poland did not attack Lithuania.", []),
+        # governing head: refusal, appeal, threat, intent
+        ("Georgia refused to meet Armenia.", [("125", "asserted", "GEO", "ARM")]),
+        ("Estonia urged Latvia to sign the agreement.", [("027", "appeal", "EST", "LVA")]),
+        ("Serbia threatened to impose sanctions on Kosovo.", [("1312", "intent", "SRB", "XKX")]),
+        ("Poland plans to send aid to Ukraine.", [("033", "intent", "POL", "UKR")]),
+        # a verb that goes on is no negation ("did not stop supporting")
+        ("Georgia did not stop supporting Ukraine.", [("051", "asserted", "GEO", "UKR")]),
+        # future tense without a governing verb: an intent
+        ("Finland will send aid to Estonia.", [("033", "intent", "FIN", "EST")]),
+        # a promise on a condition is a threat
+        (
+            "Armenia will withdraw its troops from the border unless Azerbaijan stops the shelling.",
+            [("130", "intent", "ARM", None)],
+        ),
+        # an obligation in reported speech is a demand on the one obliged
+        ("Latvia said Estonia must cooperate with Lithuania.", [("102", "appeal", "LVA", "EST")]),
+    ],
+)
+def test_construction(sentence: str, expected: list[tuple[str, str, str, str | None]]) -> None:
+    assert _coded(sentence) == expected
