@@ -24,6 +24,12 @@ def _free_port() -> int:
 def test_serve_then_second_process_gets_upload_advice(tmp_path: Path) -> None:
     db, port = tmp_path / "web.duckdb", _free_port()
     cli = [sys.executable, "-m", "multivector"]
+    first = tmp_path / "first.txt"
+    first.write_text("Riga talks\nMay 3, 2022\n\nLatvia signed a trade agreement with Estonia in Riga.\n")
+    made = subprocess.run(
+        [*cli, "run", str(first), "--db", str(db)], capture_output=True, text=True, timeout=300
+    )
+    assert made.returncode == 0, made.stderr
     server = subprocess.Popen(
         [*cli, "serve", "--db", str(db), "--port", str(port)],
         stdout=subprocess.PIPE,
@@ -52,6 +58,16 @@ def test_serve_then_second_process_gets_upload_advice(tmp_path: Path) -> None:
         assert other.returncode == 2
         assert f"held by the multivector dashboard at http://127.0.0.1:{port}" in other.stderr
         assert f"http://127.0.0.1:{port}/upload" in other.stderr
+        # commands that only read work on, from a snapshot the dashboard hands over
+        events = subprocess.run(
+            [*cli, "events", "--db", str(db), "-f", "jsonl"], capture_output=True, text=True, timeout=120
+        )
+        assert events.returncode == 0, events.stderr
+        assert "reading a snapshot" in events.stderr
+        assert any('"LVA"' in line for line in events.stdout.splitlines()), events.stdout
+        stats = subprocess.run([*cli, "stats", "--db", str(db)], capture_output=True, text=True, timeout=120)
+        assert stats.returncode == 0 and "1" in stats.stdout, stats.stderr
+        assert not list(tmp_path.glob("**/mv_snapshot_*"))  # the copy is gone after the command
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -74,15 +74,49 @@ def _dashboard_lock(db: str | None) -> str | None:
 
 @contextmanager
 def open_store(db: str | None, *, read_only: bool = False) -> Iterator[Any]:
-    """Open the store for a command, turning store errors into a one-line message and exit code 2."""
+    """Open the store for a command, turning store errors into a one-line message and exit code 2.
+
+    A read-only command on a store the dashboard holds reads a snapshot the dashboard hands over."""
     from multivector.store import Store
 
     try:
         store = Store(db, read_only=read_only)
     except MultivectorError as exc:
-        fail(exc, db)
+        if not (read_only and "lock" in str(exc).lower()):
+            fail(exc, db)
+        with _dashboard_copy(db, exc) as snapshot:
+            yield snapshot
+        return
     with store:
         yield store
+
+
+@contextmanager
+def _dashboard_copy(db: str | None, locked: MultivectorError) -> Iterator[Any]:
+    """The store behind a running dashboard, as a snapshot it takes now; the lock error otherwise."""
+    import shutil
+
+    from multivector.store import Store, resolve_db_path
+
+    try:
+        from multivector.web.app import server_info
+        from multivector.web.snapshot import fetch_snapshot
+    except ImportError:  # without the web extra no dashboard can be running
+        fail(locked, db)
+    path = resolve_db_path(db)
+    info = server_info(path)
+    if info is None:
+        fail(locked, db)
+    note(f"{path} is held by the dashboard at {info['url']}; reading a snapshot it took just now")
+    try:
+        copy = fetch_snapshot(str(info["url"]))
+    except MultivectorError as exc:
+        fail(exc)
+    try:
+        with Store(copy, read_only=True) as store:
+            yield store
+    finally:
+        shutil.rmtree(copy.parent, ignore_errors=True)
 
 
 @contextmanager

@@ -15,6 +15,7 @@ from multivector.cli._common import (
     fail,
     interrupted,
     new_store_guard,
+    open_store,
     report_error,
 )
 from multivector.errors import InputError, MultivectorError
@@ -85,11 +86,9 @@ def ingest(paths: PathsArg, db: DbOption = None) -> None:
 @app.command()
 def stats(db: DbOption = None, fmt: FormatOption = Format.table, columns: ColumnsOption = None) -> None:
     """Counts of stored articles per source, language and year."""
-    from multivector.store import Store
-
-    try:
-        with Store(db, read_only=True) as store:
+    with open_store(db, read_only=True) as store:
+        try:
             rows = store.stats()
-    except MultivectorError as exc:
-        fail(exc)
+        except MultivectorError as exc:
+            fail(exc)
     write_records(rows, fmt, ["dimension", "value", "articles"], title="stored articles", only=columns)

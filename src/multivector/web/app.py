@@ -169,10 +169,13 @@ def create_app(
 
     from multivector.store import Store
     from multivector.web import queries as Q
+    from multivector.web.snapshot import snapshot_folder
     from multivector.web.sql import lock_down
 
     store = Store(db_path, read_only=read_only)
-    lock_down(store.con)  # the SQL page's SELECTs must not reach files; the server itself never needs to
+    # the SQL page's SELECTs must not reach files; the one folder the server writes is its snapshots'
+    snapshots = None if read_only else snapshot_folder()
+    lock_down(store.con, allowed=[snapshots] if snapshots else [])
     lock = threading.Lock()
     coder_fn = _default_coder() if coder == "auto" else coder
 
@@ -496,6 +499,23 @@ def create_app(
         return templates.TemplateResponse(request, "upload.html", {"read_only": read_only})
 
     # -- JSON API ------------------------------------------------------------------------------
+
+    @app.get("/api/snapshot", tags=["api"], include_in_schema=False)
+    def api_snapshot(request: Request) -> Any:
+        """A consistent copy of the store for read-only CLI commands on this machine."""
+        from starlette.background import BackgroundTask
+
+        from multivector.web.snapshot import LOOPBACK, write_snapshot
+
+        if request.client is None or request.client.host not in LOOPBACK:
+            return JSONResponse({"error": "snapshots are given to this machine only"}, status_code=403)
+        if snapshots is None:  # a read-only server shares the file: the CLI opens it directly
+            return JSONResponse({"error": "this server is read-only; open the store itself"}, status_code=409)
+        with cursor() as con:
+            path = write_snapshot(con, snapshots)
+        return FileResponse(
+            path, media_type="application/octet-stream", background=BackgroundTask(path.unlink)
+        )
 
     @app.get("/api/overview", tags=["api"])
     def api_overview() -> dict[str, Any]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from multivector.errors import UsageError
@@ -23,8 +25,12 @@ EXAMPLE = (
 )
 
 
-def lock_down(con: Any) -> None:
-    """Forbid file and network access to every connection of this database instance (irreversible)."""
+def lock_down(con: Any, allowed: Iterable[Path] = ()) -> None:
+    """Forbid file and network access to every connection of this database instance (irreversible),
+    except below the ``allowed`` folders (the server's own snapshot folder)."""
+    folders = [f"{Path(f).resolve()}/" for f in allowed]
+    if folders:
+        con.execute("SET allowed_directories = ?", [folders])
     con.execute("SET enable_external_access = false")
 
 
