@@ -251,7 +251,7 @@ def test_ctrl_c_during_run_says_what_is_stored_and_how_to_resume(tmp_path: Path)
     child = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
     while not db.exists() and child.poll() is None:
         time.sleep(0.2)
-    time.sleep(1.5)  # articles are being stored and coded
+    time.sleep(3)  # articles are being stored and coded
     child.send_signal(signal.SIGINT)
     err = child.communicate(timeout=120)[1]
     assert child.returncode == 130, err

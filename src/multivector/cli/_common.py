@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -190,7 +191,11 @@ def interrupted(db: str | None, what: str) -> NoReturn:
         markup=False,
         soft_wrap=True,
     )
-    raise typer.Exit(130)
+    # The stores are closed by now. Leave at once: a second KeyboardInterrupt raised where Python can only
+    # report it (a generator closed during shutdown) would otherwise turn exit code 130 into death by SIGINT.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(130)
 
 
 def _version(value: bool) -> None:
