@@ -70,6 +70,7 @@ from multivector.coding.syntax import (
     is_hypothetical,
     object_targets,
     object_tokens,
+    object_venues,
     obligation_aux,
     subjects_of,
     targets_of_object,
@@ -89,6 +90,13 @@ def counterpart_of(src: Mention, root: str, ctx: Context) -> Mention | None:
     if src.country == other.country:
         return house
     return None
+
+
+def _not_venues(found: list[tuple[Mention, Any]], pat: Pattern, ctx: Context) -> list[tuple[Mention, Any]]:
+    """The role's actors without the places where a non-local act merely happened."""
+    if ctx.located and pat.code[:2] not in LOCAL_ROOTS:
+        return [f for f in found if id(f[0]) not in ctx.located]
+    return found
 
 
 def _agentless_passive(tok: Any) -> bool:
@@ -320,9 +328,7 @@ class EventCoder:
         sources, targets, between = self._roles(tok, pat, head, tokmap, ctx)
         if code == "150" and _exercise(pat) and len({m.country for m, _ in sources if m.country}) >= 2:
             code = "062"  # "French and Egyptian warships launched war games": a joint exercise
-        if ctx.located and pat.code[:2] not in LOCAL_ROOTS:
-            sources = [s for s in sources if id(s[0]) not in ctx.located]
-            targets = [t for t in targets if id(t[0]) not in ctx.located]
+        sources, targets = _not_venues(sources, pat, ctx), _not_venues(targets, pat, ctx)
         bilateral = len(ctx.dialogue) == 2 and code[:2] in ("03", "04", "05", "06")
         if not sources and pat.pos == "V" and bilateral and _agentless_passive(tok):
             # "issues were discussed", "it was agreed": in a bilateral document, its two sides did it
@@ -389,10 +395,12 @@ class EventCoder:
         if pat.notgt:
             return self._actors(src_toks, tokmap, ctx), [], False
         tgt_toks += object_targets(tok, pat)
-        targets = self._actors(tgt_toks, tokmap, ctx)
+        venues = object_venues(tok, pat)  # "signed an agreement in Riga": where, not with whom
+        targets = [f for f in self._actors(tgt_toks, tokmap, ctx) if f[1].i not in venues]
         if not targets:
             # "signed an agreement with Y", "imposed sanctions on Y": the target hangs off the object
-            targets = self._actors(tgt_toks + targets_of_object(tok, pat), tokmap, ctx)
+            found = self._actors(tgt_toks + targets_of_object(tok, pat), tokmap, ctx)
+            targets = [f for f in found if f[1].i not in venues]
         # "we condemn the aggression against Ukraine": a stance is aimed at the act's perpetrator
         targets = stance_targets(
             tok, pat.code[:2], targets, self.hostile, lambda ts: self._actors(ts, tokmap, ctx)

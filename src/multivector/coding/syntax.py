@@ -334,7 +334,10 @@ def givers_of(tok: Token) -> list[Token]:
 
 
 def object_targets(tok: Token, pat: Pattern) -> list[Token]:
-    """The trigger's own object, or the object of one of the pattern's target prepositions."""
+    """The trigger's own object, or the object of one of the pattern's target prepositions.
+
+    A place the required object is "in" or "at" ("an agreement in Riga") is a venue: see
+    :func:`object_venues`."""
     out: list[Token] = []
     for c in tok.children:
         if c.dep_ in ("dobj", "dative") and "dobj" in pat.tgt:
@@ -342,6 +345,21 @@ def object_targets(tok: Token, pat: Pattern) -> list[Token]:
         elif c.dep_ == "prep" and c.lower_ in pat.tgt:
             out.extend(g for g in c.children if g.dep_ == "pobj")
     return out
+
+
+def object_venues(tok: Token, pat: Pattern) -> set[int]:
+    """Token indices of the places the pattern's required object happened in ("signed an agreement in
+    Riga"): where the act took place, never the other side of it."""
+    if not pat.obj:
+        return set()
+    return {
+        x.i
+        for c in tok.children
+        if c.dep_ == "dobj" and (c.lemma_.lower() in pat.obj or c.lower_ in pat.obj)
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ in ("in", "at")
+        for x in p.subtree
+    }
 
 
 def targets_of_object(tok: Token, pat: Pattern) -> list[Token]:

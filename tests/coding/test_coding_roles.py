@@ -1,0 +1,27 @@
+"""Roles around a required object: the thing done is never the other side, nor is the city it is in."""
+
+from __future__ import annotations
+
+import pytest
+
+from multivector.coding import code_text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Latvia signed a trade agreement with Estonia in Riga.",
+        "Latvia signed a trade agreement in Riga with Estonia.",
+        "In Riga, Latvia signed a trade agreement with Estonia.",
+    ],
+)
+def test_the_partner_not_the_venue_is_the_target(sentence: str) -> None:
+    events = code_text(sentence, "2022-05-03")
+    assert [(e.cameo, e.source.country, e.target and e.target.country) for e in events] == [
+        ("057", "LVA", "EST")
+    ]
+
+
+def test_a_document_named_after_a_city_names_no_target() -> None:
+    events = code_text("Russia signed the Minsk agreement.", "2022-05-03")
+    assert all(e.target is None for e in events)
