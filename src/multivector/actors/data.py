@@ -17,6 +17,7 @@ from typing import Annotated, Any
 
 import yaml
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -182,6 +183,97 @@ class PersonEntry(BaseModel):
         return [] if v is None else v
 
 
+def _alignment(v: Any) -> Any:
+    return None if v in (None, "null", "None") else v
+
+
+def _check_alignment(v: Any) -> Any:
+    if v not in ALIGNMENTS:
+        raise ValueError(f"alignment {v!r} not one of West/East/China/neutral/null")
+    return v
+
+
+def _check_sector(v: str) -> str:
+    if v and not SECTOR_RE.match(v):
+        raise ValueError(f"agent {v!r} is not a three-letter sector code")
+    return v
+
+
+Alignment = Annotated[str | None, BeforeValidator(_alignment), AfterValidator(_check_alignment)]
+Sector = Annotated[str, BeforeValidator(lambda v: "" if v is None else v), AfterValidator(_check_sector)]
+
+
+class CountryEntry(BaseModel):
+    """A country (or a territory pycountry lacks) with its names, adjectives, capital and metonyms."""
+
+    model_config = ConfigDict(extra="forbid")
+    names: Names = []
+    adj: Names = []
+    cap: Names = []
+    met: Names = []
+    cities: Names = []
+    ru: Names = []
+    ru_met: Names = []
+    name: str | None = None
+    country: str | None = None
+    agent: Sector = ""
+    alignment: Alignment = None
+
+
+class BodyEntry(BaseModel):
+    """A collective, an IGO or a named organisation."""
+
+    model_config = ConfigDict(extra="allow")  # entries carry notes (parent, founded …) the resolver ignores
+    name: str = Field(min_length=1)
+    country: str = ""
+    agent: Sector = ""
+    alignment: Alignment = None
+    names: Names = []
+    ru: Names = []
+
+    @field_validator("country", mode="before")
+    @classmethod
+    def _code(cls, v: Any) -> str:
+        v = "" if v is None else v
+        if not isinstance(v, str) or (v and not CODE_RE.match(v)):
+            raise ValueError(f"country {v!r} must be a three-letter code or empty")
+        return v
+
+
+class TitleEntry(BaseModel):
+    """Title words that give their holder a sector and an office ("foreign minister")."""
+
+    model_config = ConfigDict(extra="forbid")
+    words: Names = []
+    agent: str
+    role: str = "other"
+
+    @field_validator("agent", mode="before")
+    @classmethod
+    def _agent(cls, v: Any) -> str:
+        if not SECTOR_RE.match(str(v)):
+            raise ValueError(f"agent {v!r} is not a sector code")
+        return str(v)
+
+    @field_validator("role")
+    @classmethod
+    def _role(cls, v: str) -> str:
+        if v not in ROLES:
+            raise ValueError(f"role {v!r} not one of {sorted(ROLES)}")
+        return v
+
+
+def _validated(model: type[Any], path: str, key: Any, entry: Any) -> Any:
+    """``entry`` checked against ``model``; the first problem as a DataError naming file and entry."""
+    try:
+        return model.model_validate(entry)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(x) for x in first["loc"])
+        msg = str(first["msg"]).removeprefix("Value error, ")
+        raise _fail(path, key, f"{where}: {msg}" if where else msg) from None
+
+
 def _fail(path: str, entry: Any, reason: str) -> DataError:
     return DataError(f"{path}: entry {entry!r}: {reason}")
 
@@ -284,36 +376,18 @@ class _Builder:
         for code, entry in block.items():
             if not isinstance(code, str) or not CODE_RE.match(code):
                 raise _fail(path, code, "country key must be a three-letter upper-case code")
-            if not isinstance(entry, dict):
-                raise _fail(path, code, "entry must be a mapping")
-            unknown = set(entry) - {
-                "names",
-                "adj",
-                "cap",
-                "met",
-                "cities",
-                "ru",
-                "ru_met",
-                "name",
-                "country",
-                "agent",
-                "alignment",
-            }
-            if unknown:
-                raise _fail(path, code, f"unknown field(s) {sorted(unknown)}")
+            got = _validated(CountryEntry, path, code, entry)
             iso = pycountry.countries.get(alpha_3=code)
-            name = entry.get("name") or (getattr(iso, "common_name", None) or iso.name if iso else None)
+            name = got.name or (getattr(iso, "common_name", None) or iso.name if iso else None)
             if not name:
                 raise _fail(path, code, "not an ISO 3166 code, so it needs a 'name'")
-            country = entry.get("country", code)
-            agent = entry.get("agent", "")
-            if agent and not SECTOR_RE.match(agent):
-                raise _fail(path, code, f"agent {agent!r} is not a three-letter sector code")
-            align = entry.get("alignment", self.alignment.get(code, "neutral"))
-            if align not in ALIGNMENTS:
-                raise _fail(path, code, f"alignment {align!r} not one of West/East/China/neutral/null")
+            country = got.country or code
+            agent = got.agent
+            align = (
+                got.alignment if "alignment" in got.model_fields_set else self.alignment.get(code, "neutral")
+            )
             self.data.actors[code] = Actor(code, name, country, agent, align, "country")
-            names = [name, *_strings(path, code, entry.get("names"), "names")]
+            names = [name, *got.names]
             if iso:
                 names += [
                     n
@@ -322,21 +396,21 @@ class _Builder:
                 ]
             for n in names:
                 self.data.add(n, Atom("actor", code, agent, priority=2))
-            for adj in _strings(path, code, entry.get("adj"), "adj"):
+            for adj in got.adj:
                 self.data.add(adj, Atom("adj", code, agent, priority=1))
                 plural = _plural(adj) or _plural_phrase(adj)
                 if plural:
                     self.data.add(plural, Atom("actor", code, agent, priority=1))
-            for cap in _strings(path, code, entry.get("cap"), "cap"):
+            for cap in got.cap:
                 self.data.add(cap, Atom("actor", code, "GOV", priority=1))
-            for met in _strings(path, code, entry.get("met"), "met"):
+            for met in got.met:
                 self.data.add(met, Atom("actor", code, "GOV", priority=1))
-            for city in _strings(path, code, entry.get("cities"), "cities"):
+            for city in got.cities:
                 self.data.add(city, Atom("actor", code, "CVL", priority=0))
-            for ru in _strings(path, code, entry.get("ru"), "ru"):
+            for ru in got.ru:
                 kind = "adj" if ru[:1].islower() else "actor"
                 self.data.add(ru, Atom(kind, code, agent, priority=2 if kind == "actor" else 1), ru=True)
-            for ru in _strings(path, code, entry.get("ru_met"), "ru_met"):
+            for ru in got.ru_met:
                 self.data.add(ru, Atom("actor", code, "GOV", priority=1), ru=True)
 
     def iso_defaults(self) -> None:
@@ -383,18 +457,12 @@ class _Builder:
         for key, entry in items:
             if not isinstance(entry, dict) or not key:
                 raise _fail(path, key, "entry must be a mapping with an id or name")
-            name = entry.get("name")
-            if not isinstance(name, str) or not name:
-                raise _fail(path, key, "missing 'name'")
-            country = entry.get("country", "")
-            if not isinstance(country, str) or (country and not re.match(r"^[A-Z]{3}$", country)):
-                raise _fail(path, key, f"country {country!r} must be a three-letter code or empty")
-            agent = entry.get("agent", "") or ""
-            if agent and not SECTOR_RE.match(agent):
-                raise _fail(path, key, f"agent {agent!r} is not a three-letter sector code")
-            align = entry.get("alignment", self.alignment.get(country, "neutral" if country else None))
-            if align not in ALIGNMENTS:
-                raise _fail(path, key, f"alignment {align!r} not one of West/East/China/neutral/null")
+            got = _validated(BodyEntry, path, key, entry)
+            name, country, agent = got.name, got.country, got.agent
+            if "alignment" in got.model_fields_set:
+                align = got.alignment
+            else:
+                align = self.alignment.get(country, "neutral" if country else None)
             actor_id = (
                 str(key) if kind != "org" else "org:" + re.sub(r"\W+", "_", str(key).lower()).strip("_")
             )
@@ -403,9 +471,9 @@ class _Builder:
                 raise _fail(path, key, f"id {actor_id!r} is already the {clash.kind} {clash.name!r}")
             self.data.actors[actor_id] = Actor(actor_id, name, country, agent, align, kind)
             prio = 3 if kind == "org" else 2
-            for n in [name, *_strings(path, key, entry.get("names"), "names")]:
+            for n in [name, *got.names]:
                 self.data.add(n, Atom("actor", actor_id, agent, priority=prio))
-            for ru in _strings(path, key, entry.get("ru"), "ru"):
+            for ru in got.ru:
                 self.data.add(ru, Atom("actor", actor_id, agent, priority=prio), ru=True)
 
     # --- sector vocabulary -------------------------------------------------
@@ -426,14 +494,9 @@ class _Builder:
         if not isinstance(block, list):
             raise DataError(f"{path}: 'titles' must be a list of {{words, agent, role}}")
         for i, entry in enumerate(block):
-            if not isinstance(entry, dict):
-                raise _fail(path, i, "title entry must be a mapping")
-            agent, role = entry.get("agent", ""), entry.get("role", "other")
-            if not SECTOR_RE.match(str(agent)):
-                raise _fail(path, i, f"agent {agent!r} is not a sector code")
-            if role not in ROLES:
-                raise _fail(path, i, f"role {role!r} not one of {sorted(ROLES)}")
-            for w in _strings(path, i, entry.get("words"), "words"):
+            got = _validated(TitleEntry, path, i, entry)
+            agent, role = got.agent, got.role
+            for w in got.words:
                 self.data.add(w, Atom("title", role, agent, role), ru=ru)
 
     def former(self, path: str, block: Any) -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from multivector.coding.confidence import features as confidence_features
 from multivector.coding.confidence import model as confidence_model
@@ -78,6 +78,9 @@ from multivector.coding.syntax import (
 from multivector.coding.tables import Pattern, cameo, pattern_index
 from multivector.records import Event, Mention
 
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
 
 def counterpart_of(src: Mention, root: str, ctx: Context) -> Mention | None:
     """In a bilateral document, a consultation, offer or cooperation with no named addressee is aimed
@@ -99,7 +102,7 @@ def _not_venues(found: list[tuple[Mention, Any]], pat: Pattern, ctx: Context) ->
     return found
 
 
-def _agentless_passive(tok: Any) -> bool:
+def _agentless_passive(tok: Token) -> bool:
     kids = list(tok.children)
     return any(c.dep_ == "auxpass" for c in kids) and not any(c.dep_ == "agent" for c in kids)
 
@@ -119,7 +122,7 @@ class Hit:
     trigger: Any
     sources: list[tuple[Mention, Any]]
     targets: list[tuple[Mention, Any]]
-    speaker: Any = None
+    speaker: Token | None = None
     between: bool = False
 
 
@@ -133,7 +136,7 @@ class EventCoder:
     # ------------------------------------------------------------------ public
     def code_sentence(
         self,
-        sent: Any,
+        sent: Span,
         mentions: Sequence[Mention],
         *,
         ctx: Context | None = None,
@@ -197,7 +200,7 @@ class EventCoder:
         return finish_sentence(events, len(text.split()), article_date)
 
     # ------------------------------------------------------------------ matching
-    def hits(self, sent: Any, mentions: Sequence[Mention], ctx: Context, char_offset: int = 0) -> list[Hit]:
+    def hits(self, sent: Span, mentions: Sequence[Mention], ctx: Context, char_offset: int = 0) -> list[Hit]:
         """Every pattern that fires in the sentence, with modality mapping applied (negation, intent …)."""
         tokmap = self._token_mentions(sent, mentions, char_offset, ctx.unknown_actors)
         ctx.located = set()
@@ -289,7 +292,7 @@ class EventCoder:
             if h.trigger.i not in heads | holders and not (h.pattern.pos == "N" and h.trigger.i in verb_objs)
         ]
 
-    def _constraints(self, tok: Any, pat: Pattern) -> Any:
+    def _constraints(self, tok: Token, pat: Pattern) -> Any:
         """False when a constraint fails; the token that satisfied ``obj`` (or True) otherwise."""
         if pat.intrans and any(c.dep_ == "dobj" for c in tok.children):
             return False
@@ -307,14 +310,14 @@ class EventCoder:
                 return cand
         return False
 
-    def _fire(self, tok: Any, pat: Pattern, tokmap: dict[int, Mention], ctx: Context) -> Hit | None:
+    def _fire(self, tok: Token, pat: Pattern, tokmap: dict[int, Mention], ctx: Context) -> Hit | None:
         code = pat.code
         if pat.pos == "V" and tok.dep_ == "aux":
             return self._obligation(tok.head, tok, pat, code, tokmap, ctx)
         verb = tok if pat.pos == "V" else governing_verb(tok)
         clause = clause_verb(verb) if verb is not None else None
         duty = obligation_aux(clause) if clause is not None else None
-        if duty is not None:
+        if duty is not None and clause is not None:
             # "X said that Y must cooperate / must be ready to mediate": X demands of Y what Y is to do
             if pat.pos == "N":
                 return None  # a noun inside the demanded clause ("cooperate with inspectors") is no act
@@ -341,7 +344,7 @@ class EventCoder:
             return None
         return Hit(pat, code, modality, tok, sources, targets, head, between)
 
-    def _obligation(self, verb: Any, aux: Any, pat: Pattern, code: str, tokmap, ctx) -> Hit | None:
+    def _obligation(self, verb: Token, aux: Token, pat: Pattern, code: str, tokmap, ctx) -> Hit | None:
         speaker = verb.head if verb.dep_ in ("ccomp", "acl") and verb.head.i != verb.i else None
         if speaker is not None and speaker.pos_ == "NOUN" and speaker.head.pos_ in ("VERB", "AUX"):
             speaker = speaker.head  # "sent a note to Baku that it must comply"
@@ -374,7 +377,7 @@ class EventCoder:
         )
 
     # ------------------------------------------------------------------ roles
-    def _roles(self, tok: Any, pat: Pattern, head: Any, tokmap: dict[int, Mention], ctx: Context):
+    def _roles(self, tok: Token, pat: Pattern, head: Token | None, tokmap: dict[int, Mention], ctx: Context):
         """(sources, targets, between) of a verbal trigger; nominal triggers go to :meth:`_noun_roles`."""
         if pat.pos == "N":
             return self._noun_roles(tok, pat, tokmap, ctx)
@@ -407,7 +410,7 @@ class EventCoder:
         )
         return self._actors(src_toks, tokmap, ctx), targets, False
 
-    def _noun_roles(self, tok: Any, pat: Pattern, tokmap: dict[int, Mention], ctx: Context):
+    def _noun_roles(self, tok: Token, pat: Pattern, tokmap: dict[int, Mention], ctx: Context):
         src_toks: list[Any] = []
         tgt_toks: list[Any] = []
         pair: list[Any] = []
@@ -450,7 +453,7 @@ class EventCoder:
         light = verb is not None and (verb.lemma_.lower() in LIGHT_VERBS or verb.lower_ in LIGHT_FORMS)
         if not sources and light and verb is not None and tok.dep_ == "dobj":
             sources = self._actors(subjects_of(verb) or inherited_subject(verb), tokmap, ctx)
-        if light and not tgt_toks:
+        if light and verb is not None and not tgt_toks:
             tgt_toks = prep_objects(verb, pat.tgt)
         targets = self._actors(tgt_toks, tokmap, ctx)
         targets = stance_targets(
@@ -463,7 +466,7 @@ class EventCoder:
         return sources, targets, False
 
     def _actors(
-        self, toks: Iterable[Any], tokmap: dict[int, Mention], ctx: Context
+        self, toks: Iterable[Token], tokmap: dict[int, Mention], ctx: Context
     ) -> list[tuple[Mention, Any]]:
         """Mentions carried by role tokens: the token's own mention, one inside its phrase, conjuncts,
         or an anaphor ("he", "it", "the two countries") resolved from the article context."""
@@ -499,7 +502,7 @@ class EventCoder:
         return out
 
     def _token_mentions(
-        self, sent: Any, mentions: Sequence[Mention], char_offset: int, ctx_unknown: bool = False
+        self, sent: Span, mentions: Sequence[Mention], char_offset: int, ctx_unknown: bool = False
     ) -> dict[int, Mention]:
         doc = sent.doc
         tokmap: dict[int, Mention] = {}
@@ -632,12 +635,12 @@ def event_id(
     return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def modality_appeal(head: Any) -> bool:
+def modality_appeal(head: Token) -> bool:
     """An intent verb with an object ("wants Putin to …") asks someone else to act."""
     return head.lemma_.lower() in INTENT and any(c.dep_ == "dobj" for c in head.children)
 
 
-def _depth(tok: Any) -> int:
+def _depth(tok: Token) -> int:
     n = 0
     while tok.head.i != tok.i and n < 50:
         tok, n = tok.head, n + 1
@@ -649,7 +652,7 @@ def _exercise(pat: Pattern) -> bool:
     return pat.lemma in words or bool(pat.obj & words)
 
 
-def _unknown(t: Any, offset: int) -> Mention:
+def _unknown(t: Token, offset: int) -> Mention:
     """An actor the resolver does not know ("Abu Sayyaf gunmen"): kept only on request, no country."""
     left = min(
         x.i for x in t.subtree if (x.i <= t.i and x.dep_ in ("compound", "amod", "det", "poss")) or x is t

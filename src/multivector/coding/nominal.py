@@ -20,9 +20,13 @@ on X", "lifted the blockade of X") keep the plain reading: their target is the o
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from multivector.coding.rules import LIGHT_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 
 #: pattern roots of verbs that take a stance toward an act (speech, appeal, intent, consult, support,
 #: demand, disapproval, rejection)
@@ -62,11 +66,11 @@ def hostile_noun(index: dict[tuple[str, str], list[Any]], fits: Callable[[Any, A
     return hostile
 
 
-def _pobjs(tok: Any) -> list[Any]:
+def _pobjs(tok: Token) -> list[Any]:
     return [g for g in tok.children if g.dep_ == "pobj"]
 
 
-def of_is_agent(noun: Any) -> bool:
+def of_is_agent(noun: Token) -> bool:
     """An act noun's "of" names the perpetrator: when the victim has a preposition of its own ("the
     aggression of X against Ukraine"), and for nouns whose "of" is their agent ("the aggression of
     Russia"; but "the occupation of Palestine", "criticism of Belarus" name the victim)."""
@@ -75,7 +79,7 @@ def of_is_agent(noun: Any) -> bool:
     )
 
 
-def prep_objects(tok: Any, preps: Any) -> list[Any]:
+def prep_objects(tok: Token, preps: Any) -> list[Any]:
     """Objects of ``tok``'s prepositions that are among ``preps`` ("talks with X": X for "with")."""
     return [g for p in tok.children if p.dep_ == "prep" and p.lower_ in preps for g in _pobjs(p)]
 
@@ -87,7 +91,7 @@ def participle_targets(acl: Any, preps: Any) -> list[Any]:
     return prep_objects(acl, preps)
 
 
-def perpetrator_tokens(noun: Any) -> list[Any]:
+def perpetrator_tokens(noun: Token) -> list[Any]:
     """Tokens that name who commits the act: possessor/adjective before the noun, "by"/"from" phrases
     (also on a participle: "imposed by"), and "of" when the noun names its victim separately."""
     out = [x for x in noun.doc[noun.left_edge.i : noun.i] if x.dep_ in ("poss", "compound", "amod", "nmod")]
@@ -110,7 +114,7 @@ def perpetrator_tokens(noun: Any) -> list[Any]:
     return out
 
 
-def _reached(verb: Any, hostile: Callable[[Any], bool]) -> list[tuple[Any, str]]:
+def _reached(verb: Token, hostile: Callable[[Any], bool]) -> list[tuple[Any, str]]:
     """Hostile-act nouns the verb (or stance noun) reacts to, with the preposition that links the first
     one ("" for a direct object). Walks on only through nouns that name a change to an act ("the lifting
     of", "an end to") and through a light verb's object ("expressed its condemnation of"): "parties to
@@ -145,7 +149,7 @@ def _reached(verb: Any, hostile: Callable[[Any], bool]) -> list[tuple[Any, str]]
 
 
 def stance_targets(
-    verb: Any,
+    verb: Token,
     root: str,
     targets: list[tuple[Any, Any]],
     hostile: Callable[[Any], bool],

@@ -12,9 +12,12 @@ coercion, violence: roots 14, 15, 17–20; see ``LOCAL_ROOTS``). Diplomatic acts
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from multivector.records import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 PLACE_PREPS = {"in", "at", "throughout", "across", "inside", "around"}
 LOCAL_ROOTS = {"14", "15", "17", "18", "19", "20"}
@@ -40,7 +43,7 @@ _PLACE_PHRASE = {"compound", "poss", "appos", "pobj", "amod", "conj"}
 
 
 def located_mentions(
-    sent: Any, mentions: Sequence[Mention], tokmap: dict[int, Mention], char_offset: int
+    sent: Span, mentions: Sequence[Mention], tokmap: dict[int, Mention], char_offset: int
 ) -> tuple[dict[int, Mention], set[int]]:
     """Token index → a copy of a country-less mention carrying the country of its clause's one place, and
     the ids of the copies placed by their own phrase (residents: valid for every event root)."""
@@ -96,7 +99,7 @@ def located_mentions(
     return out, residents
 
 
-def _clause_verb_of(tok: Any) -> Any:
+def _clause_verb_of(tok: Token) -> Any:
     cur = tok
     for _ in range(5):
         if cur.pos_ in ("VERB", "AUX") and cur.i != tok.i:
@@ -107,7 +110,7 @@ def _clause_verb_of(tok: Any) -> Any:
     return cur if cur.pos_ in ("VERB", "AUX") else None
 
 
-def _places(verb: Any, tokmap: dict[int, Mention]) -> list[Mention]:
+def _places(verb: Token, tokmap: dict[int, Mention]) -> list[Mention]:
     found: list[Mention] = []
     todo = [(verb, 0)]
     seen: set[int] = set()
@@ -128,7 +131,7 @@ def _places(verb: Any, tokmap: dict[int, Mention]) -> list[Mention]:
     return found
 
 
-def _place_phrase(tok: Any, tokmap: dict[int, Mention]) -> list[Mention]:
+def _place_phrase(tok: Token, tokmap: dict[int, Mention]) -> list[Mention]:
     out: list[Mention] = []
     todo = [tok]
     for _ in range(12):

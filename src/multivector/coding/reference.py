@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from multivector.coding.rules import PLURAL_ANAPHORS
 from multivector.records import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 
 @dataclass(slots=True)
@@ -95,7 +98,7 @@ def _key(m: Mention, by_country: bool) -> tuple:
     return (m.country,) if by_country else (m.country, m.agent)
 
 
-def phrase_mentions(t: Any, tokmap: dict[int, Mention]) -> list[tuple[Mention, Any]]:
+def phrase_mentions(t: Token, tokmap: dict[int, Mention]) -> list[tuple[Mention, Any]]:
     found: list[tuple[Mention, Any]] = []
     if t.i in tokmap:
         found.append((tokmap[t.i], t))
@@ -143,7 +146,7 @@ def phrase_mentions(t: Any, tokmap: dict[int, Mention]) -> list[tuple[Mention, A
 _RELATIVE = {"which", "who", "whom", "that"}
 
 
-def antecedent(t: Any) -> Any | None:
+def antecedent(t: Token) -> Any | None:
     """The noun a relative pronoun stands for: "the EU, with which we negotiate" → EU. The pronoun is
     a subject, object or prepositional object inside a relative clause hung on that noun."""
     if t.lower_ not in _RELATIVE or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
@@ -158,7 +161,7 @@ def antecedent(t: Any) -> Any | None:
     return None
 
 
-def group_members(t: Any) -> list[Any]:
+def group_members(t: Token) -> list[Any]:
     """Named members after a plural noun: "partners including Japan", "states such as Iran" (the
     parser hangs "as" on the noun or on "such", and "such" on the noun or on "as")."""
     preps = [c for c in t.children if c.dep_ == "prep"]
@@ -171,7 +174,7 @@ def group_members(t: Any) -> list[Any]:
     return out
 
 
-def plural_groups(sent: Any, mentions: Sequence[Mention], char_offset: int) -> list[Mention]:
+def plural_groups(sent: Span, mentions: Sequence[Mention], char_offset: int) -> list[Mention]:
     """Mentions that name a group of people by a plural noun ("Americans", "Russian forces"): the head
     is tagged plural and the words are not the actor's own name (which "the United States" is)."""
     out = []
@@ -185,7 +188,7 @@ def plural_groups(sent: Any, mentions: Sequence[Mention], char_offset: int) -> l
     return out
 
 
-def anaphor(t: Any, ctx: Context) -> list[Mention]:
+def anaphor(t: Token, ctx: Context) -> list[Mention]:
     low = t.lower_
     if low in ("its", "their", "his", "her", "it", "he", "she") and ctx.current:
         before = [m for m, tok in ctx.current if tok.i < t.i]
