@@ -139,9 +139,23 @@ def test_sigterm_during_a_long_upload_stops_the_server_and_keeps_the_store_whole
     assert stopped < 30, stopped  # it stops after its grace period, not after the upload
     assert "upload" in server.stderr.read()  # it says what was abandoned
     assert not glob.glob(f"{tempfile.gettempdir()}/mv-upload-{server.pid}-*")
+    assert not glob.glob(f"{tempfile.gettempdir()}/mv-snapshots-{server.pid}-*")  # nor its snapshot folder
     from multivector.store import Store
 
     with Store(db) as store:  # opens cleanly; nothing half-written is visible
         coded = store.con.execute("SELECT count(*) FROM coded").fetchone()[0]
         events = store.con.execute("SELECT count(*) FROM events").fetchone()[0]
     assert coded == 0 and events == 0
+
+
+def test_a_dead_servers_snapshot_folder_is_swept_at_start(tmp_path: Path, monkeypatch) -> None:
+    import tempfile
+
+    from multivector.web.uploads import sweep_upload_dirs
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    dead = tmp_path / "mv-snapshots-999999999-abc"  # no process has this pid
+    dead.mkdir()
+    (dead / "mv_snapshot_x.duckdb").write_bytes(b"x")
+    sweep_upload_dirs()
+    assert not dead.exists()

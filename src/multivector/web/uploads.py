@@ -46,16 +46,20 @@ def upload_dir() -> Any:
 
 
 def sweep_upload_dirs(abandoned: bool = False) -> None:
-    """Remove this process's upload folders (``abandoned``) or those of servers that died (at start)."""
+    """Remove this process's upload and snapshot folders (``abandoned``: the server leaves without its
+    exit handlers) or those of servers that died (at start)."""
     import glob
     import os
     import shutil
 
+    base = tempfile.gettempdir()
     if abandoned:
-        for tmp in list(_UPLOAD_DIRS):
+        for tmp in [*_UPLOAD_DIRS, *glob.glob(os.path.join(base, f"mv-snapshots-{os.getpid()}-*"))]:
             shutil.rmtree(tmp, ignore_errors=True)
         return
-    for tmp in glob.glob(os.path.join(tempfile.gettempdir(), "mv-upload-*-*")):
+    for tmp in glob.glob(os.path.join(base, "mv-upload-*-*")) + glob.glob(
+        os.path.join(base, "mv-snapshots-*-*")
+    ):
         pid = os.path.basename(tmp).split("-")[2]
         try:
             os.kill(int(pid), 0)
