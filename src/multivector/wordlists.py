@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib import resources
+from typing import TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
@@ -71,6 +72,9 @@ class FormTable(_Entry):
     rows: dict[str, list[str]]
 
 
+E = TypeVar("E", bound=_Entry)
+
+
 class Lexicon(BaseModel):
     """One package's word lists; look entries up by name (a missing name is a data error)."""
 
@@ -82,30 +86,29 @@ class Lexicon(BaseModel):
     tables: dict[str, Table] = {}
     forms: dict[str, FormTable] = {}
 
-    def _get(self, kind: str, name: str) -> _Entry:
-        entries = getattr(self, kind)
+    def _get(self, entries: dict[str, E], kind: str, name: str) -> E:
         if name not in entries:
-            raise DataError(f"{self.source}: no {kind[:-1]} named {name!r}")
+            raise DataError(f"{self.source}: no {kind} named {name!r}")
         return entries[name]
 
     def words(self, name: str) -> frozenset[str]:
-        return frozenset(self._get("sets", name).words)  # type: ignore[attr-defined]
+        return frozenset(self._get(self.sets, "set", name).words)
 
     def ordered(self, name: str) -> tuple[str, ...]:
         """A set whose order matters (preference order)."""
-        return tuple(self._get("sets", name).words)  # type: ignore[attr-defined]
+        return tuple(self._get(self.sets, "set", name).words)
 
     def phrase_tuples(self, name: str) -> frozenset[tuple[str, ...]]:
-        return frozenset(tuple(p.split()) for p in self._get("phrases", name).words)  # type: ignore[attr-defined]
+        return frozenset(tuple(p.split()) for p in self._get(self.phrases, "phrase", name).words)
 
     def code_map(self, name: str) -> dict[str, str]:
-        return dict(self._get("maps", name).codes)  # type: ignore[attr-defined]
+        return dict(self._get(self.maps, "map", name).codes)
 
     def table(self, name: str) -> dict[str, str]:
-        return dict(self._get("tables", name).rows)  # type: ignore[attr-defined]
+        return dict(self._get(self.tables, "table", name).rows)
 
     def form_table(self, name: str) -> dict[str, list[str]]:
-        return {k: list(v) for k, v in self._get("forms", name).rows.items()}  # type: ignore[attr-defined]
+        return {k: list(v) for k, v in self._get(self.forms, "form", name).rows.items()}
 
 
 def parse_lexicon(text: str, source: str) -> Lexicon:

@@ -119,7 +119,29 @@ def _names(value: Any) -> list[str]:
     return [str(v) for v in value]
 
 
+def _day(value: Any) -> dt.date | None:
+    """A role date as people files write it: empty for unknown, a YAML date, or an ISO string."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"{value!r} is not a YYYY-MM-DD date") from None
+
+
+def _check_role(v: str) -> str:
+    if v not in ROLES:
+        raise ValueError(f"role {v!r} not one of {sorted(ROLES)}")
+    return v
+
+
 Names = Annotated[list[str], BeforeValidator(_names)]
+Day = Annotated[dt.date | None, BeforeValidator(_day)]
+Office = Annotated[str, AfterValidator(_check_role)]
 
 
 class RoleEntry(BaseModel):
@@ -127,10 +149,10 @@ class RoleEntry(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     country: str
-    role: str = "other"
+    role: Office = "other"
     title: str = ""
-    start: dt.date | None = None
-    end: dt.date | None = None
+    start: Day = None
+    end: Day = None
     org: str | None = None
     agent: str = ""
 
@@ -139,13 +161,6 @@ class RoleEntry(BaseModel):
     def _country(cls, v: str) -> str:
         if not CODE_RE.match(v):
             raise ValueError(f"role country {v!r} must be a three-letter code")
-        return v
-
-    @field_validator("role")
-    @classmethod
-    def _role(cls, v: str) -> str:
-        if v not in ROLES:
-            raise ValueError(f"role {v!r} not one of {sorted(ROLES)}")
         return v
 
     @field_validator("title", "agent", mode="before")
@@ -246,7 +261,7 @@ class TitleEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")
     words: Names = []
     agent: str
-    role: str = "other"
+    role: Office = "other"
 
     @field_validator("agent", mode="before")
     @classmethod
@@ -254,13 +269,6 @@ class TitleEntry(BaseModel):
         if not SECTOR_RE.match(str(v)):
             raise ValueError(f"agent {v!r} is not a sector code")
         return str(v)
-
-    @field_validator("role")
-    @classmethod
-    def _role(cls, v: str) -> str:
-        if v not in ROLES:
-            raise ValueError(f"role {v!r} not one of {sorted(ROLES)}")
-        return v
 
 
 def _validated(model: type[Any], path: str, key: Any, entry: Any) -> Any:
@@ -279,26 +287,10 @@ def _fail(path: str, entry: Any, reason: str) -> DataError:
 
 
 def _strings(path: str, entry: Any, value: Any, what: str) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
-        raise _fail(path, entry, f"{what} must be a list of strings")
-    return [str(v) for v in value]
-
-
-def _date(path: str, entry: Any, value: Any, what: str) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
     try:
-        return dt.date.fromisoformat(str(value))
+        return _names(value)
     except ValueError:
-        raise _fail(path, entry, f"{what} {value!r} is not a YYYY-MM-DD date") from None
+        raise _fail(path, entry, f"{what} must be a list of strings") from None
 
 
 def _plural(word: str) -> str | None:
@@ -517,12 +509,7 @@ class _Builder:
 
     def _person(self, path: str, i: int, entry: Any) -> Person:
         label = (entry.get("id") or entry.get("name") or i) if isinstance(entry, dict) else i
-        try:
-            got = PersonEntry.model_validate(entry)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(x) for x in first["loc"])
-            raise _fail(path, label, f"{where}: {first['msg']}" if where else first["msg"]) from None
+        got = _validated(PersonEntry, path, label, entry)
         roles = [Role(r.country, r.role, r.title, r.start, r.end, r.org, r.agent) for r in got.roles]
         return Person(got.id, got.name, got.aliases, got.ru, roles)
 
