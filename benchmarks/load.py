@@ -48,6 +48,15 @@ def _rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds of process ``pid`` so far (NaN when unreadable)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return float("nan")
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -104,7 +113,7 @@ def main() -> None:
                     time.sleep(0.25)
             for name, route in ROUTES.items():  # warm-up: the first country page computes its summary
                 httpx.get(base + route(random.Random(name)), timeout=120)
-            rss0 = _rss_mb(server.pid)
+            rss0, cpu0, own0 = _rss_mb(server.pid), _cpu_s(server.pid), sum(os.times()[:2])
             times: dict[str, list[float]] = defaultdict(list)
             errors: dict[str, int] = defaultdict(int)
             until = time.monotonic() + args.seconds
@@ -113,14 +122,18 @@ def main() -> None:
                 await asyncio.gather(*(_client(base, i, until, times, errors) for i in range(args.clients)))
 
             asyncio.run(clients())
-            rss1 = _rss_mb(server.pid)
+            rss1, cpu1, own1 = _rss_mb(server.pid), _cpu_s(server.pid), sum(os.times()[:2])
         finally:
             server.terminate()
             server.wait(timeout=60)
     total = sum(len(v) for v in times.values())
     print(f"{args.clients} clients x {args.seconds:.0f} s on a {args.events:,}-event store")
     print(f"requests {total}, errors {sum(errors.values())}, {total / args.seconds:.0f} req/s")
-    print(f"server RSS {rss0:.0f} MB at start, {rss1:.0f} MB at end\n")
+    print(f"server RSS {rss0:.0f} MB at start, {rss1:.0f} MB at end")
+    print(
+        f"CPU seconds: server {cpu1 - cpu0:.0f}, clients {own1 - own0:.0f}"
+        f" (of {(os.cpu_count() or 1) * args.seconds:.0f} on {os.cpu_count()} cores)\n"
+    )
     print("| route | requests | errors | p50 ms | p95 ms | p99 ms |")
     print("|---|---|---|---|---|---|")
     for name in ROUTES:

@@ -49,3 +49,36 @@ def test_similar_pool_limit_and_errors(store):
         similar_articles(con, "nope")
     with pytest.raises(UsageError):
         similar_articles(con, "q", alpha=2)
+
+
+def test_index_gives_the_same_rows_as_the_pool_search(store):
+    from multivector.analysis.similar import SimilarIndex
+
+    con, b = store
+    _articles(b)
+    index = SimilarIndex(con)
+    assert len(index) == 5
+    for aid in ("q", "s1", "s2", "dup"):
+        for kw in ({}, {"alpha": 0.0}, {"include_duplicates": True}):
+            got, want = index.query(aid, k=5, **kw), similar_articles(con, aid, k=5, **kw)
+            assert [r["article_id"] for r in got] == [r["article_id"] for r in want]
+            # IDF is fitted over the whole store, the pool search's over its pool: equal when the
+            # pool is the whole store (duplicates kept), close otherwise
+            tol = 1e-6 if kw.get("include_duplicates") else 0.05
+            for g, w in zip(got, want, strict=True):
+                assert g["score"] == pytest.approx(w["score"], abs=tol)
+                assert g["jaccard"] == pytest.approx(w["jaccard"])
+                assert g["shared"] == w["shared"]
+    with pytest.raises(UsageError):
+        index.query("nope")
+
+
+def test_index_keeps_only_the_heaviest_terms(store):
+    from multivector.analysis.similar import SimilarIndex
+
+    con, b = store
+    _articles(b)
+    small = SimilarIndex(con, terms=3)
+    assert max(small.text.getnnz(axis=1)) == 3
+    # the text that shares most words still ranks first on the few terms kept
+    assert small.query("q", k=1, alpha=1.0)[0]["article_id"] == "s1"

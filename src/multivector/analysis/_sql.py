@@ -20,7 +20,16 @@ MIN_CONFIDENCE = 0.5
 #: 1997 the two signed …"), not a relation of the article's time: series leave it out by default so a
 #: recollection neither stretches the period axis nor weighs on a decade-old quarter
 HISTORY_YEARS = 2
-_DATE_RE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+_Y, _M = "[0-9][0-9][0-9][0-9]", "-[0-9][0-9]"
+
+
+def _iso_ok(col: str) -> str:
+    """SQL: ``col`` is YYYY, YYYY-MM or YYYY-MM-DD. GLOB by length, four times cheaper than a regexp
+    on every row, which made it the largest cost of a dyad or balance query on a large store."""
+    return (
+        f"(CASE length({col}) WHEN 4 THEN {col} GLOB '{_Y}' WHEN 7 THEN {col} GLOB '{_Y}{_M}'"
+        f" WHEN 10 THEN {col} GLOB '{_Y}{_M}{_M}' ELSE FALSE END)"
+    )
 
 
 def period_sql(col: str, by: str) -> str:
@@ -29,7 +38,7 @@ def period_sql(col: str, by: str) -> str:
     A "2024" date cannot be put in a month, so it is left out rather than guessed (a January bias
     would otherwise appear).  Labels sort chronologically as strings: 2024-03-05, 2024-03, 2024Q1, 2024.
     """
-    ok = f"regexp_matches({col}, '{_DATE_RE}')"
+    ok = _iso_ok(col)
     if by == "day":
         return f"(CASE WHEN {ok} AND length({col}) >= 10 THEN substr({col}, 1, 10) END)"
     if by == "month":

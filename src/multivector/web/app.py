@@ -19,6 +19,7 @@ from typing import Any
 from cachetools import LRUCache
 
 from multivector.errors import MultivectorError, internal_error
+from multivector.web.cache import CachedResponses, ResponseCache
 from multivector.web.present import highlight, human_number, jsonable, safe_url, with_param
 from multivector.web.uploads import (
     busy_uploads,
@@ -34,8 +35,10 @@ MAX_UPLOAD = 10 * 1024 * 1024
 #: (its transaction never commits, so the store keeps what it had; uploading again is idempotent)
 GRACE = 5
 PAGE = 50
-MEMO_SIZE = 256  # cached country summaries and similar-article lists
-SIMILAR_POOL = 2000  # candidates for "similar articles": bounds the article page on large stores
+MEMO_SIZE = 256  # cached country summaries (and the similar-articles index)
+SIMILAR_POOL = 2000  # candidates for "similar articles" on stores too large for the index
+#: articles up to which "similar articles" come from one in-memory index (at most ~4 KB per article)
+SIMILAR_INDEX_MAX = 100_000
 _HERE = Path(__file__).parent
 _LOCAL = {"127.0.0.1", "localhost", "::1"}
 MAX_PAGE = 100_000  # far past any store's last page; larger numbers would overflow DuckDB's OFFSET
@@ -198,6 +201,9 @@ def create_app(
     )
     app.state.store = store
     hosts = None if allowed_hosts is None else {h.strip("[]").lower() for h in allowed_hosts}
+    pages = ResponseCache()
+    app.state.pages = pages
+    app.add_middleware(CachedResponses, cache=pages)  # inside the guard: refused hosts never reach it
     app.add_middleware(_Guard, allowed_hosts=hosts, max_body=MAX_UPLOAD + 64 * 1024)
     templates = Jinja2Templates(directory=str(_HERE / "templates"))
     templates.env.filters["safe_url"] = safe_url
@@ -242,6 +248,7 @@ def create_app(
         with memo_lock:
             memo.clear()
             generation[0] += 1
+        pages.clear()
 
     @contextmanager
     def cursor():
@@ -419,6 +426,7 @@ def create_app(
     def article_data(article_id: str) -> dict[str, Any]:
         from multivector.analysis.similar import similar_articles
 
+        index = memoized(("similar-index",), similar_index)
         with cursor() as con:
             art = Q.article(con, article_id)
             if art is None:
@@ -426,10 +434,10 @@ def create_app(
             events = Q.article_events(con, article_id)
             dups = Q.duplicates(con, article_id)
             try:
-                similar = memoized(
-                    ("similar", article_id),
-                    lambda: similar_articles(con, article_id, k=8, max_pool=SIMILAR_POOL),
-                )
+                if index is not None:
+                    similar = index.query(article_id, k=8)
+                else:
+                    similar = similar_articles(con, article_id, k=8, max_pool=SIMILAR_POOL)
             except Exception:  # similarity is a nicety; the page must still render
                 similar = []
         spans = [
@@ -445,6 +453,15 @@ def create_app(
             "duplicates": dups,
             "similar": similar,
         }
+
+    def similar_index() -> Any:
+        """The store's similar-articles index (built on the first article page after each upload, a
+        few seconds per 25,000 articles), or None on stores too large to hold it in memory."""
+        from multivector.analysis.similar import SimilarIndex
+
+        with cursor() as con:
+            n = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+            return SimilarIndex(con) if n <= SIMILAR_INDEX_MAX else None
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search(request: Request, kind: str = "events"):
