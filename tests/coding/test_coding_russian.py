@@ -59,6 +59,15 @@ def test_roles_from_case_not_word_order():
 
 def test_passive_with_instrumental_agent():
     assert ("EUR", "BLR", "163") in dyads("Евросоюзом были введены санкции против Белоруссии.")
+    # the parser hangs an agent after the subject on the subject: it is still the agent
+    assert ("EUR", "BLR", "163") in dyads("Против Белоруссии были введены санкции Евросоюзом.")
+
+
+def test_passive_participle_takes_the_noun_it_modifies_as_object():
+    assert ("CAN", "IRN", "163") in dyads("Санкции, введённые Канадой против Ирана, продлены ещё на год.")
+    # the target may hang on the noun ("санкции против X") rather than on the participle
+    assert ("USA", "CUB", "163") in dyads("Введённые Вашингтоном санкции против Кубы ударили по торговле.")
+    assert ("GEO", "ARM", "057") in dyads("Договор, заключённый Грузией с Арменией, вступил в силу.")
 
 
 def test_negation_and_refusal_become_rejections():

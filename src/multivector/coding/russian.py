@@ -200,6 +200,9 @@ class RussianCoder:
             for g in sent.children(c):
                 if g.rel in ("amod", "nmod", "compound", "flat"):
                     out |= g.forms
+        head = sent.head(t)
+        if pos == "V" and head is not None and t.rel in ("acl", "amod") and _passive_participle(t):
+            out |= head.forms  # "санкции, введённые ЕС": the participle's object is the noun it modifies
         return frozenset(out)
 
     # ------------------------------------------------------------------ firing
@@ -316,6 +319,9 @@ class RussianCoder:
                 if patient:
                     path.append(f"patient {head_noun.text} (noun of the participle)")
                     targets = patient + targets
+                elif not targets and pat.obj and head_noun.forms & pat.obj:
+                    # "введённые Вашингтоном санкции против Ирана": the act's object noun holds the target
+                    targets = self._targets(sent, head_noun, allowed, tokmap, ctx, voice, path, nested=False)
         if addressees:
             targets = addressees
         if pat.notgt:
@@ -383,6 +389,17 @@ class RussianCoder:
                 if found:
                     path.append(f"agent {c.text} ({c.rel}, instrumental)")
                     return found
+        if passive:
+            # "были введены санкции Евросоюзом": the parser often hangs the agent on the passive subject
+            for c in sent.children(v):
+                if c.rel != "nsubj:pass":
+                    continue
+                for g in sent.children(c):
+                    if g.feats.get("Case") == "Ins" and sent.prep(g) is None and g.pos in ("PROPN", "NOUN"):
+                        found = self._actors(sent, g, tokmap, ctx, voice)
+                        if found:
+                            path.append(f"agent {g.text} (instrumental under {c.text})")
+                            return found
         for c in sent.children(v):
             if c.rel == "nsubj" and not passive and c.feats.get("Case", "Nom") == "Nom":
                 path.append(f"subject {c.text} (nsubj)")
@@ -626,6 +643,10 @@ class RussianCoder:
                     )
                 )
         return finish_sentence(events, len(sent.toks), article_date)
+
+
+def _passive_participle(t: RTok) -> bool:
+    return t.feats.get("VerbForm") == "Part" and t.feats.get("Voice") == "Pass"
 
 
 def _spoken(voice: Mention, t: RTok) -> Mention:
