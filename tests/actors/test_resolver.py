@@ -216,6 +216,21 @@ def test_bare_surname_needs_evidence():
     assert any(m.actor_id and "kravchuk" in m.actor_id and m.country == "UKR" for m in serving)
 
 
+def test_ambiguous_surname_of_one_state_names_the_state():
+    from multivector.actors import ActorResolver
+
+    res = ActorResolver()
+    # "Алиева": the president's genitive or the first vice-president's nominative; both serve AZE
+    ms = res.find_mentions("Лукашенко пригласил Алиева в Минск.", date="2022-03-01", lang="ru")
+    hit = next(m for m in ms if m.text == "Алиева")
+    assert hit.country == "AZE" and hit.agent == "GOV" and hit.actor_id == "AZE"
+    # before the first vice-president took office the surname is one person again
+    early = res.find_mentions("Лукашенко пригласил Алиева в Минск.", date="2010-03-01", lang="ru")
+    assert next(m for m in early if m.text == "Алиева").actor_id == "aliyev_ilham"
+    # nobody of that name in office: still nobody
+    assert not any(m.country for m in res.find_mentions("Kravchuk spoke.", date="2015-05-01"))
+
+
 def test_role_agent_comes_from_the_dated_role():
     from multivector.actors import resolve
 

@@ -25,3 +25,18 @@ def test_the_partner_not_the_venue_is_the_target(sentence: str) -> None:
 def test_a_document_named_after_a_city_names_no_target() -> None:
     events = code_text("Russia signed the Minsk agreement.", "2022-05-03")
     assert all(e.target is None for e in events)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Canada provided financial aid to Moldova.",  # the parser labels this "to" a dative
+        "Canada gave assistance to Moldova.",
+        "Canada provided aid to Moldova.",
+    ],
+)
+def test_a_dative_to_phrase_is_the_receiver(sentence: str) -> None:
+    events = code_text(sentence, "2022-05-03")
+    assert [(e.cameo[:2], e.source.country, e.target and e.target.country) for e in events] == [
+        ("07", "CAN", "MDA")
+    ]

@@ -82,7 +82,7 @@ def test_reserved_war_months_held_out(corpora_dir: Path):
     r = aggregate_validity(corpora_dir, "reserved-war", every=4)
     assert r["documents"] == 219
     assert r["mean_goldstein"] < 0
-    assert r["conflict_share"] >= 0.50  # measured 0.503: short of the 0.6 target on held-out months
+    assert r["conflict_share"] >= 0.50  # measured 0.509: short of the 0.6 target on held-out months
     assert r["stale_surnames"] == []
 
 
@@ -95,11 +95,11 @@ def test_official_dev_set_gate(official):
     # the test half was never read while writing rules; the dev half was (in-sample)
     test, dev = official["test"], official["dev"]
     assert test["sentences"] >= 250 and test["gold_events"] >= 60
-    assert test["recall"] >= 0.33  # measured 0.339 (0.21 before speakers and dialogue); target 0.65
-    assert test["precision"] >= 0.45  # measured 0.464 (0.21 before); target 0.75
+    assert test["recall"] >= 0.35  # measured 0.355 (0.21 before speakers and dialogue); target 0.65
+    assert test["precision"] >= 0.47  # measured 0.482 (0.21 before); target 0.75
     assert test["spurious_per_empty_sentence"] <= 0.10  # measured 0.091; target 0.1
     # what analyses use by default (confidence >= 0.5): fewer events, most of them right
-    assert test["precision_shown"] >= 0.67 and test["recall_shown"] >= 0.33  # measured 0.684 / 0.339
+    assert test["precision_shown"] >= 0.68 and test["recall_shown"] >= 0.35  # measured 0.692 / 0.355
     assert dev["recall"] >= 0.43 and dev["precision"] >= 0.60  # in-sample: 0.436 / 0.616
 
 

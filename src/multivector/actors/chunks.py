@@ -351,6 +351,27 @@ class Chunker:
             serving = [i for i in ids if any(r.active(day) for r in self.data.people[i].roles)]
         return serving == [person.id]
 
+    def _one_state(self, ref: str, day: dt.date | None, text: str, start: int, end: int) -> Mention | None:
+        """An ambiguous bare surname whose office holders on the day all serve one state in one sector
+        ("Алиева": the president's genitive or the first vice-president's nominative) names that state,
+        not a person; namesakes of different states, or nobody in office, leave it unresolved."""
+        if day is None:
+            return None
+        found: set[tuple[str, str]] = set()
+        for pid in ref.split("|"):
+            person = self.data.people.get(pid)
+            role = next((r for r in person.roles if r.active(day)), None) if person else None
+            if person is None or role is None or role.org:
+                continue
+            found.add((role.country, self.role_agent(role)))
+        if len(found) != 1:
+            return None
+        country, agent = found.pop()
+        actor = self.data.actors.get(country)
+        if actor is None or not agent:
+            return None
+        return Mention(text, start, end, actor.id, actor.name, country, agent, actor.alignment, 0.6)
+
     def holder(self, country: str, role: str, day: dt.date) -> Person | None:
         """Who held ``role`` for ``country`` on ``day``; the latest appointee wins when records overlap."""
         best: tuple[dt.date, Person] | None = None
@@ -466,8 +487,10 @@ class Chunker:
             sector = "ELI"
         if chunk.person:
             person = self._pick_person(chunk.person.ref, day, ctx)
-            if person is None or (_bare_name(chunk) and not self._surname_ok(person, chunk, day, ctx)):
+            if person is None:
                 return None
+            if _bare_name(chunk) and not self._surname_ok(person, chunk, day, ctx):
+                return self._one_state(chunk.person.ref, day, span, start, end)
             ctx.saw(person.id)
             stated = sector if any(w not in WEAK_SECTOR_WORDS for _, w in chunk.terms) else ""
             return self.person_mention(person, day, span, start, end, title_role, chunk.former, stated=stated)

@@ -81,7 +81,8 @@ def of_is_agent(noun: Token) -> bool:
 
 def prep_objects(tok: Token, preps: Any) -> list[Any]:
     """Objects of ``tok``'s prepositions that are among ``preps`` ("talks with X": X for "with")."""
-    return [g for p in tok.children if p.dep_ == "prep" and p.lower_ in preps for g in _pobjs(p)]
+    # the parser labels "to X" after give/provide/send "dative" as often as "prep"
+    return [g for p in tok.children if p.dep_ in ("prep", "dative") and p.lower_ in preps for g in _pobjs(p)]
 
 
 def participle_targets(acl: Any, preps: Any) -> list[Any]:

@@ -340,7 +340,11 @@ def object_targets(tok: Token, pat: Pattern) -> list[Token]:
     :func:`object_venues`."""
     out: list[Token] = []
     for c in tok.children:
-        if c.dep_ in ("dobj", "dative") and "dobj" in pat.tgt:
+        if c.dep_ == "dative" and c.pos_ == "ADP":
+            # "provided aid to Moldova": the parser may label the preposition "dative", not "prep"
+            if c.lower_ in pat.tgt:
+                out.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ in ("dobj", "dative") and "dobj" in pat.tgt:
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ in pat.tgt:
             out.extend(g for g in c.children if g.dep_ == "pobj")
