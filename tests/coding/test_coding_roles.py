@@ -40,3 +40,10 @@ def test_a_dative_to_phrase_is_the_receiver(sentence: str) -> None:
     assert [(e.cameo[:2], e.source.country, e.target and e.target.country) for e in events] == [
         ("07", "CAN", "MDA")
     ]
+
+
+def test_the_of_phrase_of_sanctions_is_who_imposed_them() -> None:
+    events = code_text("Belarus condemned the sanctions of the European Union.", "2022-05-03")
+    assert [(e.cameo[:2], e.source.country, e.target and e.target.actor_id) for e in events] == [
+        ("11", "BLR", "EU")
+    ]

@@ -149,7 +149,7 @@ def test_crosslingual_agreement_gate():
     the dev half only; the test half is held out."""
     assert len(crosslingual_pairs()) == 100
     r = crosslingual_agreement()
-    assert r["dev"]["agreement"] >= 0.91  # measured 0.933 (in-sample)
+    assert r["dev"]["agreement"] >= 0.95  # measured 0.978 (in-sample)
     assert r["test"]["agreement"] >= 0.70
 
 

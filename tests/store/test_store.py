@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -84,6 +85,20 @@ def test_new_database_is_private_and_an_existing_one_keeps_its_mode(tmp_path: Pa
     with Store(shared):
         pass
     assert shared.stat().st_mode & 0o777 == 0o640
+
+
+def test_the_write_ahead_log_has_the_database_mode(tmp_path: Path) -> None:
+    before = os.umask(0o022)
+    try:
+        db = tmp_path / "private.duckdb"
+        with Store(db) as store:
+            store.add_articles([art("wal", "Some text about a visit.")])
+            wal = Path(f"{db}.wal")
+            assert wal.exists()  # DuckDB keeps the latest writes here until the next checkpoint
+            assert wal.stat().st_mode & 0o777 == 0o600, oct(wal.stat().st_mode)
+        assert os.umask(0o022) == 0o022  # the process umask is given back after the write
+    finally:
+        os.umask(before)
 
 
 def test_exact_and_near_duplicates(db: Path) -> None:

@@ -36,7 +36,7 @@ VICTIM_PREPS = {"against", "on", "upon", "toward", "towards", "into"}
 #: prepositions that link a verb or noun to the act it is about ("the lifting of", "an end to")
 _LINK_PREPS = {"of", "to", "for", "on", "against"}
 #: hostile-act nouns whose "of" phrase is the perpetrator
-AGENT_OF = {"aggression", "hostility", "provocation", "interference", "meddling"}
+AGENT_OF = {"aggression", "hostility", "provocation", "interference", "meddling", "sanction"}
 #: nouns that name a change to another act: the stance is toward that act
 LINK_NOUNS = {
     "lifting",

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -139,6 +140,38 @@ def _owner_only(path: Path) -> None:
         os.chmod(path, 0o600)
 
 
+_umask_lock = threading.Lock()
+_umask_users: list[int] = []  # one entry per write in progress: the umask it asked for
+_umask_saved = 0
+
+
+@contextmanager
+def _wal_like(path: Path) -> Iterator[None]:
+    """Create files (DuckDB's ``.wal``, recreated after every checkpoint) with the database's own mode.
+
+    DuckDB creates the write-ahead log with the process umask, so a private (0600) database would have a
+    world-readable log of its latest writes; the umask is process-wide, hence counted across threads.
+    """
+    global _umask_saved
+    try:
+        mask = 0o777 & ~(path.stat().st_mode & 0o666)
+    except OSError:
+        mask = 0o077
+    with _umask_lock:
+        if not _umask_users:
+            _umask_saved = os.umask(mask)
+        else:
+            os.umask(mask | os.umask(mask))
+        _umask_users.append(mask)
+    try:
+        yield
+    finally:
+        with _umask_lock:
+            _umask_users.pop()
+            if not _umask_users:
+                os.umask(_umask_saved)
+
+
 class Store:
     """A multivector database file. Use as a context manager; writers hold DuckDB's exclusive file lock.
 
@@ -192,7 +225,8 @@ class Store:
                         "open it once for writing (e.g. `multivector ingest`) to migrate"
                     )
             else:
-                migrate(con)
+                with _wal_like(self.path):
+                    migrate(con)
         except StoreError as exc:
             con.close()
             if str(exc).startswith(str(self.path)):
@@ -246,8 +280,9 @@ class Store:
             raise StoreError(f"{self.path}: cannot start transaction: {exc}") from exc
         self._tx_depth = 1
         try:
-            yield
-            con.execute("COMMIT")
+            with _wal_like(self.path):
+                yield
+                con.execute("COMMIT")
         except BaseException as exc:
             with suppress(duckdb.Error):
                 con.execute("ROLLBACK")
