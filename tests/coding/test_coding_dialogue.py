@@ -58,3 +58,17 @@ def test_unanchored_they_is_the_sentence_before_or_a_plural_group_never_older_co
     ctx.add([troops], plural=[troops])
     ctx.add([])
     assert ctx.crowd() == [troops]
+
+
+def test_a_title_joined_by_a_figure_dash_names_the_counterpart():
+    res = default_resolver()
+    art = _release("Press statements following Russia\u2012Mongolia talks", "")
+    sides = counterpart(art, document_voice(art, res, None), res)
+    assert sides is not None and sides[1].country == "MNG"
+
+
+def test_a_title_that_discussed_with_names_the_counterpart():
+    res = default_resolver()
+    art = _release("Vladimir Putin discussed energy prices with the President of Senegal", "")
+    sides = counterpart(art, document_voice(art, res, None), res)
+    assert sides is not None and sides[1].country == "SEN"

@@ -25,6 +25,11 @@ def test_rules_run_in_the_documented_order() -> None:
         # negation: a refused signature is a rejection, a negated attack is no event
         ("Poland did not sign the treaty with Lithuania.", [("127", "asserted", "POL", "LTU")]),
         ("Poland did not attack Lithuania.", []),
+        # "not only" limits, it does not deny
+        (
+            "Poland not only signed the treaty with Lithuania but ratified it.",
+            [("057", "asserted", "POL", "LTU")] * 2,
+        ),
         # governing head: refusal, appeal, threat, intent
         ("Georgia refused to meet Armenia.", [("125", "asserted", "GEO", "ARM")]),
         ("Estonia urged Latvia to sign the agreement.", [("027", "appeal", "EST", "LVA")]),

@@ -47,3 +47,17 @@ def test_the_of_phrase_of_sanctions_is_who_imposed_them() -> None:
     assert [(e.cameo[:2], e.source.country, e.target and e.target.actor_id) for e in events] == [
         ("11", "BLR", "EU")
     ]
+
+
+def test_an_object_pronoun_is_not_its_clauses_subject() -> None:
+    events = code_text("Lithuania values the European Union and fully supports it.", "2022-05-03")
+    support = [(e.source.country, e.target and e.target.country) for e in events if e.root == "05"]
+    assert support and all(target in ("EU", "EUR") for _, target in support)
+    assert all(src == "LTU" for src, _ in support)
+
+
+def test_drafting_a_plan_is_not_a_mobilisation() -> None:
+    drafted = code_text("Estonia drafted a new plan for its energy market.", "2022-05-03")
+    called_up = code_text("Estonia drafted thousands of reservists.", "2022-05-03")
+    assert not any(e.cameo == "154" for e in drafted)
+    assert any(e.cameo == "154" for e in called_up)

@@ -218,6 +218,7 @@ class EventCoder:
             if sent.doc[i].dep_ in ("nsubj", "nsubjpass") or sent.doc[i].head.dep_ == "nsubj"
         ]
         ctx.current = sorted(subj or [(m, sent.doc[i]) for i, m in tokmap.items()], key=lambda x: x[1].i)
+        ctx.named = sorted(((m, sent.doc[i]) for i, m in tokmap.items()), key=lambda x: x[1].i)
         consumed: set[int] = set()
         hits: list[Hit] = []
         for tok in sent:

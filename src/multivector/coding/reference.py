@@ -25,6 +25,7 @@ class Context:
     unknown_actors: bool = False
     offset: int = 0
     current: list[tuple[Mention, Any]] = field(default_factory=list)
+    named: list[tuple[Mention, Any]] = field(default_factory=list)  # every actor of the sentence, in order
     located: set[int] = field(default_factory=set)  # ids of mentions given the country of their place
     agent_tokens: set[int] = field(default_factory=set)  # tokens of any actor mention, country or not
     #: the two sides of a bilateral document (its own voice and the counterpart its title names):
@@ -188,8 +189,31 @@ def plural_groups(sent: Span, mentions: Sequence[Mention], char_offset: int) -> 
     return out
 
 
+def _is_person(m: Mention) -> bool:
+    aid = m.actor_id or ""
+    return "_" in aid and not aid.startswith(("analyst:", "org:"))
+
+
+def _object_antecedent(t: Token, ctx: Context) -> list[Mention]:
+    """An object pronoun is never its own clause's subject: in "Lithuania values the EU and backs it"
+    "it" is the EU, the nearest earlier actor of the sentence that no subject holds, of the right kind
+    (a person for him/her, a state or body for it)."""
+    if t.dep_ not in ("dobj", "pobj", "dative"):
+        return []
+    subjects = {id(m) for m, tok in ctx.current if tok.dep_.startswith("nsubj") or tok.head.dep_ == "nsubj"}
+    want_person = t.lower_ in ("him", "her")
+    for m, tok in reversed(ctx.named):
+        if tok.i < t.i and tok.sent == t.sent and id(m) not in subjects and _is_person(m) == want_person:
+            return [m]
+    return []
+
+
 def anaphor(t: Token, ctx: Context) -> list[Mention]:
     low = t.lower_
+    if low in ("it", "him", "her"):
+        found = _object_antecedent(t, ctx)
+        if found:
+            return found
     if low in ("its", "their", "his", "her", "it", "he", "she") and ctx.current:
         before = [m for m, tok in ctx.current if tok.i < t.i]
         if before and low in ("its", "his", "her", "it", "he", "she"):

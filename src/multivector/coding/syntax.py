@@ -177,8 +177,21 @@ def governing_verb(tok: Token) -> Token | None:
     return None
 
 
+#: words after which "not" limits instead of denies: "not only signed but ratified" signed
+_FOCUS = {"only", "just", "merely", "simply", "solely", "least"}
+
+
+def _negates(c: Token) -> bool:
+    if c.lower_ in ("never", "neither", "nor"):
+        return True
+    if c.dep_ != "neg":
+        return False
+    nxt = c.nbor(1) if c.i + 1 < len(c.doc) else None
+    return nxt is None or nxt.lower_ not in _FOCUS
+
+
 def is_negated(verb: Token) -> bool:
-    if any(c.dep_ == "neg" or c.lower_ in ("never", "neither", "nor") for c in verb.children):
+    if any(_negates(c) for c in verb.children):
         return True
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(any(g.lower_ in ("no", "neither") for g in s.children) for s in subj)

