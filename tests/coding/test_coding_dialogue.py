@@ -72,3 +72,9 @@ def test_a_title_that_discussed_with_names_the_counterpart():
     art = _release("Vladimir Putin discussed energy prices with the President of Senegal", "")
     sides = counterpart(art, document_voice(art, res, None), res)
     assert sides is not None and sides[1].country == "SEN"
+
+
+def test_a_title_that_only_discusses_a_country_names_no_counterpart():
+    res = default_resolver()
+    art = _release("Vladimir Putin discussed the situation in Mongolia", "")
+    assert counterpart(art, document_voice(art, res, None), res) == []

@@ -564,9 +564,7 @@ def counterpart(meta: Article | None, house: Any, res: Any) -> list[Mention]:
     if meta is None or house is None or not meta.title or res is None:
         return []
     low = meta.title.lower()
-    cues = [
-        hit.span() for c in speaker_table().dialogue_cues for hit in re.finditer(rf"\b{re.escape(c)}\b", low)
-    ]
+    cues = [hit.span() for c in speaker_table().dialogue_cues for hit in re.finditer(_cue_regex(c), low)]
     if not cues:
         return []
     foreign: dict[str, Mention] = {}
@@ -585,6 +583,13 @@ def counterpart(meta: Article | None, house: Any, res: Any) -> list[Mention]:
     own = house.mention(house.name or house.country, 0, 0, meta.id)
     other = replace(m, start=0, end=0, article_id=meta.id, via=f"counterpart:title {m.text}")
     return [replace(own, via="house"), other]
+
+
+def _cue_regex(cue: str) -> str:
+    """A cue as a regular expression; "…" stands for a few words inside one phrase ("discussed … with":
+    "discussed energy prices with X", never a bare "discussed the Russian threat")."""
+    parts = [re.escape(p.strip()) for p in cue.split("…")]
+    return r"\b" + r"\b[^:;,.!?()]{1,60}?\b".join(parts) + r"\b"
 
 
 def _next_to(text: str, cue: tuple[int, int], span: tuple[int, int]) -> bool:

@@ -67,6 +67,7 @@ from multivector.coding.syntax import (
     givers_of,
     governing_verb,
     inherited_subject,
+    is_courtesy,
     is_hypothetical,
     object_targets,
     object_tokens,
@@ -325,6 +326,8 @@ class EventCoder:
             return self._obligation(clause, duty, pat, map_code(DEMAND_OF, code) or "100", tokmap, ctx)
         if verb is not None and is_hypothetical(verb):
             return None
+        if is_courtesy(tok):
+            return None
         reading = Reading(tok, pat, code, verb, set(tokmap) | ctx.agent_tokens)
         if not read(reading):
             return None
@@ -401,6 +404,9 @@ class EventCoder:
         tgt_toks += object_targets(tok, pat)
         venues = object_venues(tok, pat)  # "signed an agreement in Riga": where, not with whom
         targets = [f for f in self._actors(tgt_toks, tokmap, ctx) if f[1].i not in venues]
+        own = {m.country for m, _ in self._actors(src_toks, tokmap, ctx)}
+        if targets and all(m.country in own for m, _ in targets):
+            targets = []  # "expressed its gratitude to Y": the object's owner is the subject, Y the target
         if not targets:
             # "signed an agreement with Y", "imposed sanctions on Y": the target hangs off the object
             found = self._actors(tgt_toks + targets_of_object(tok, pat), tokmap, ctx)
@@ -525,8 +531,13 @@ class EventCoder:
         out: list[tuple[Mention, Mention | None]] = []
         if not tgts:
             distinct = distinct_mentions(srcs)
-            if len(distinct) >= 2 and (
-                hit.between or hit.pattern.sym or hit.code[:2] in ("03", "04", "05", "06")
+            # "X and Y greeted the residents", "… visited the memorial": one cannot host or visit a
+            # co-subject, so side by side they acted together on someone else
+            aimed_elsewhere = hit.code[:3] in ("042", "043")
+            if (
+                len(distinct) >= 2
+                and not aimed_elsewhere
+                and (hit.between or hit.pattern.sym or hit.code[:2] in ("03", "04", "05", "06"))
             ):
                 for a in distinct:
                     for b in distinct:

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from multivector.coding.rules import (
     APPEAL,
+    COURTESY_OBJECTS,
+    COURTESY_REASONS,
     DEMAND,
     FUTURE_AUX,
     HYPO_AUX,
@@ -17,6 +19,7 @@ from multivector.coding.rules import (
     LIGHT_VERBS,
     REFUSE,
     STATIVE_PASSIVE,
+    THANKS,
 )
 
 if TYPE_CHECKING:
@@ -188,6 +191,34 @@ def _negates(c: Token) -> bool:
         return False
     nxt = c.nbor(1) if c.i + 1 < len(c.doc) else None
     return nxt is None or nxt.lower_ not in _FOCUS
+
+
+def _thanked_for(tok: Token) -> list[Token]:
+    """What thanks are given for: the object or gerund of a "for" on the trigger or on the verb that
+    expresses it ("expressed gratitude to X for hosting")."""
+    holders = [tok]
+    if tok.dep_ in ("dobj", "pobj", "attr", "acomp") and tok.head.pos_ in ("VERB", "AUX", "ADP"):
+        holders.append(tok.head if tok.head.pos_ != "ADP" else tok.head.head)
+    return [
+        g
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for g in c.children
+        if g.dep_ in ("pobj", "pcomp")
+    ]
+
+
+def is_courtesy(tok: Token) -> bool:
+    """Thanks for hosting, for a question or kind words, greetings offered: ceremony, not a political act
+    (an act the thanks are for, "for the aid", still counts)."""
+    thanks = [t for t in (tok, *(c for c in tok.children if c.dep_ == "dobj")) if t.lemma_.lower() in THANKS]
+    if thanks:
+        reasons = [r for t in thanks for r in _thanked_for(t)]
+        return any(r.lemma_.lower() in COURTESY_REASONS for r in reasons)
+    return tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in COURTESY_OBJECTS for c in tok.children
+    )
 
 
 def is_negated(verb: Token) -> bool:
