@@ -61,3 +61,26 @@ def test_drafting_a_plan_is_not_a_mobilisation() -> None:
     called_up = code_text("Estonia drafted thousands of reservists.", "2022-05-03")
     assert not any(e.cameo == "154" for e in drafted)
     assert any(e.cameo == "154" for e in called_up)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the subject of a demanded that-clause is the one asked
+        ("Armenia demanded that Azerbaijan release the prisoners.", ("ARM", "AZE")),
+        # a stance noun's "over" names what it is about
+        ("Sweden expressed concern over the actions of Belarus.", ("SWE", "BLR")),
+        # the infinitive that met the object constraint carries the target
+        ("Norway promised to help Moldova.", ("NOR", "MDA")),
+    ],
+)
+def test_targets_below_the_trigger(sentence: str, expected: tuple[str, str]) -> None:
+    pairs = {(e.source.country, e.target and e.target.country) for e in code_text(sentence, "2022-05-03")}
+    assert expected in pairs
+
+
+def test_warning_a_state_against_a_step_is_a_threat() -> None:
+    events = code_text("Russia warned Sweden against joining NATO.", "2022-05-03")
+    assert [(e.root, e.source.country, e.target and e.target.country) for e in events] == [
+        ("13", "RUS", "SWE")
+    ]

@@ -411,6 +411,8 @@ class EventCoder:
             # "signed an agreement with Y", "imposed sanctions on Y": the target hangs off the object
             found = self._actors(tgt_toks + targets_of_object(tok, pat), tokmap, ctx)
             targets = [f for f in found if f[1].i not in venues]
+        if not targets and tok.lemma_.lower() in APPEAL | DEMAND:
+            targets = self._actors(asked_of(tok), tokmap, ctx)  # "demanded that Y free the prisoners"
         # "we condemn the aggression against Ukraine": a stance is aimed at the act's perpetrator
         targets = stance_targets(
             tok, pat.code[:2], targets, self.hostile, lambda ts: self._actors(ts, tokmap, ctx)

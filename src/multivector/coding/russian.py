@@ -31,6 +31,7 @@ from multivector.records import Event, Mention
 
 V_TARGETS = ("obj", "dat", "с", "против", "к", "в", "на", "перед", "адрес", "отношение", "между")
 N_TARGETS = ("с", "против", "к", "в", "на", "адрес", "отношение", "для", "dat", "между")
+_MEDIATION = ("039", "045")  # a mediator's "между" names the sides it mediates for, not the actors
 #: prepositions that point somewhere only with the accusative ("в Минск"), never the locative ("в Минске")
 _DIRECTIONAL = {"в", "на"}
 #: "в адрес X", "в отношении X": the target is the genitive under the noun
@@ -269,7 +270,7 @@ class RussianCoder:
                 code, modality, holder, negated = mapped, "refuse", head, False
             elif negated:
                 return None
-            elif (head.forms & c.appeal and t.pos != "NOUN") or (
+            elif (head.forms & c.appeal and t.pos != "NOUN" and not self._offer(sent, head)) or (
                 self._purpose(sent, t_mod) and head.forms & c.intent
             ):
                 # "призвал Киев прекратить", "хочет, чтобы Россия вернулась": an appeal to the one asked
@@ -349,6 +350,29 @@ class RussianCoder:
                     if found:
                         return found
         return self._targets(sent, head, allowed, tokmap, ctx, voice, path)
+
+    def _holder(self, sent: RSent, t: RTok, tokmap, ctx: Context, voice, path: list[str]) -> list[Mention]:
+        """The subject of the nearest clause above ``t`` that has one ("Минск выразил готовность стать
+        посредником": Минск)."""
+        h = sent.head(t)
+        for _ in range(4):
+            if h is None:
+                return []
+            found = self._subjects(sent, h, tokmap, ctx, voice, path)
+            if found:
+                return found
+            h = sent.head(h)
+        return []
+
+    def _offer(self, sent: RSent, head: RTok) -> bool:
+        """ "предложила провести переговоры" with no one it is put to is an offer (intent); "предложила
+        Киеву провести" is an appeal to Kyiv. Only words that are both (предложить) are offers."""
+        c = self.cues
+        if not head.forms & c.intent:
+            return False
+        return not any(
+            k.rel in ("iobj", "obl", "obj") and k.feats.get("Case") == "Dat" for k in sent.children(head)
+        )
 
     def _hypothetical(self, sent: RSent, t: RTok) -> bool:
         for x in (t, sent.head(t)):
@@ -501,6 +525,10 @@ class RussianCoder:
                 if found:
                     path.append(f"source {c.text} ({c.rel})")
                     sources.extend(found)
+        if between and pat.code[:3] in _MEDIATION:
+            # "стать посредником между Москвой и Киевом": the two sides are whom the mediator serves
+            path.append("mediation between")
+            return sources or self._holder(sent, t, tokmap, ctx, voice, path), between, False
         if between:
             path.append("between")
             return between, [], True

@@ -344,8 +344,11 @@ def clause_roles(tok: Token, pat: Pattern, passive: bool) -> tuple[list[Token], 
 
 
 def asked_of(head: Token) -> list[Token]:
-    """Who an appeal or demand verb asks to act: its object, or the object of "on", "upon", "to"."""
+    """Who an appeal or demand verb asks to act: its object, the object of "on", "upon", "to", or the
+    subject of its that-clause ("demanded that Y withdraw")."""
     out = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+    if not out:
+        out = [g for c in head.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
     out += [
         g
         for c in head.children
@@ -410,14 +413,32 @@ def object_venues(tok: Token, pat: Pattern) -> set[int]:
     }
 
 
+#: prepositions under a stance noun that name what it is about ("concern over the actions of Y")
+_STANCE_PREPS = ("over", "about", "at", "regarding")
+
+
 def targets_of_object(tok: Token, pat: Pattern) -> list[Token]:
-    """A target hanging off the trigger's object ("signed an agreement with Y", "talks between …")."""
-    return [
+    """A target hanging off the trigger's object ("signed an agreement with Y", "talks between …",
+    "expressed concern over Y's actions"), or the object of the infinitive the pattern's object
+    constraint was met by ("promised to help Y")."""
+    out = [
         g
         for c in tok.children
         if c.dep_ in ("dobj", "nsubjpass", "attr")
         for p in c.children
-        if p.dep_ == "prep" and p.lower_ in (*pat.tgt, "between")
+        if p.dep_ == "prep" and p.lower_ in (*pat.tgt, "between", *(_STANCE_PREPS if pat.obj else ()))
         for g in p.children
         if g.dep_ == "pobj"
     ]
+    if pat.obj:
+        for x in tok.children:
+            if x.dep_ == "xcomp" and x.lemma_.lower() in pat.obj:
+                out += [g for g in x.children if g.dep_ in ("dobj", "dative")]
+                out += [
+                    g
+                    for p in x.children
+                    if p.dep_ == "prep" and p.lower_ in pat.tgt
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ]
+    return out
