@@ -72,6 +72,8 @@ def test_drafting_a_plan_is_not_a_mobilisation() -> None:
         ("Sweden expressed concern over the actions of Belarus.", ("SWE", "BLR")),
         # the infinitive that met the object constraint carries the target
         ("Norway promised to help Moldova.", ("NOR", "MDA")),
+        # support "for" someone is aimed at them (thanks "for" something is not)
+        ("Sweden expressed support for the Finnish position.", ("SWE", "FIN")),
     ],
 )
 def test_targets_below_the_trigger(sentence: str, expected: tuple[str, str]) -> None:

@@ -162,6 +162,14 @@ def _dyads(text: str) -> set[tuple[str, str, str | None]]:
         ("Армения и Азербайджан договорились о перемирии.", {("0356", "ARM", "AZE"), ("0356", "AZE", "ARM")}),
         # closing a border is an administrative sanction, as in English
         ("Латвия закрыла границу с Россией.", {("172", "LVA", "RUS")}),
+        # "со", "ко", "во" are "с", "к", "в"
+        ("Токаев провёл переговоры со своим узбекским коллегой.", {("046", "KAZ", "UZB")}),
+        # "намерена" is an intent, not a passive "measured": its subject acts
+        ("Грузия намерена подписать соглашение с Арменией.", {("037", "GEO", "ARM")}),
+        # a strike "по" a side is aimed at it
+        ("Азербайджан нанёс удар по Армении.", {("190", "AZE", "ARM")}),
+        # suspending cooperation reduces relations
+        ("Евросоюз приостановил сотрудничество с Белоруссией.", {("160", "EUR", "BLR")}),
     ],
 )
 def test_russian_constructions(text: str, expected: set) -> None:
@@ -172,10 +180,10 @@ def test_russian_constructions(text: str, expected: set) -> None:
 def test_crosslingual_agreement_gate():
     """Our own English sentences and our Russian translations: same dyad and PLOVER category. Tuned on
     the dev half only; the test half is held out."""
-    assert len(crosslingual_pairs()) == 160
+    assert len(crosslingual_pairs()) == 200
     r = crosslingual_agreement()
-    assert r["dev"]["agreement"] >= 0.93  # measured 0.941 (in-sample)
-    assert r["test"]["agreement"] >= 0.72  # measured 0.750 (held out)
+    assert r["dev"]["agreement"] >= 0.93  # measured 0.943 (in-sample)
+    assert r["test"]["agreement"] >= 0.70  # measured 0.723 (held out)
 
 
 @pytest.fixture(scope="module")

@@ -31,6 +31,7 @@ COMMON_VERBS = _LEX.words("common_verbs")
 THANKS = _LEX.words("thanks_words")
 COURTESY_REASONS = _LEX.words("courtesy_reasons")
 COURTESY_OBJECTS = _LEX.words("courtesy_objects")
+FOR_OBJECTS = _LEX.words("for_objects")
 PLURAL_ANAPHORS = _LEX.phrase_tuples("plural_anaphors")
 
 REJECT_OF = _LEX.code_map("reject_of")

@@ -406,7 +406,9 @@ class RussianCoder:
         path: list[str],
         depth: int = 0,
     ) -> list[Mention]:
-        passive = "Pass" in v.feats.get("Voice", "") or verb_reading(v.text) == "part-pass"
+        passive = ("Pass" in v.feats.get("Voice", "") or verb_reading(v.text) == "part-pass") and not (
+            v.pos == "ADJ" and v.forms & self.cues.intent  # "намерена" is not "measured"
+        )
         for c in sent.children(v):
             if passive and c.feats.get("Case") == "Ins" and sent.prep(c) is None and c.pos != "ADJ":
                 found = self._actors(sent, c, tokmap, ctx, voice)

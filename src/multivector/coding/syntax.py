@@ -12,6 +12,7 @@ from multivector.coding.rules import (
     COURTESY_OBJECTS,
     COURTESY_REASONS,
     DEMAND,
+    FOR_OBJECTS,
     FUTURE_AUX,
     HYPO_AUX,
     INTENT,
@@ -426,7 +427,11 @@ def targets_of_object(tok: Token, pat: Pattern) -> list[Token]:
         for c in tok.children
         if c.dep_ in ("dobj", "nsubjpass", "attr")
         for p in c.children
-        if p.dep_ == "prep" and p.lower_ in (*pat.tgt, "between", *(_STANCE_PREPS if pat.obj else ()))
+        if p.dep_ == "prep"
+        and (
+            p.lower_ in (*pat.tgt, "between", *(_STANCE_PREPS if pat.obj else ()))
+            or (p.lower_ == "for" and c.lemma_.lower() in FOR_OBJECTS)
+        )
         for g in p.children
         if g.dep_ == "pobj"
     ]

@@ -127,11 +127,28 @@ class RSent:
         return self.toks[t.head] if t.head >= 0 else None
 
     def prep(self, t: RTok) -> str | None:
-        """The preposition of a nominal ("с Россией" → "с"), if any."""
+        """The preposition of a nominal ("с Россией" → "с"), if any; the vowel-final forms before
+        consonant clusters count as their base ("со своим коллегой" → "с")."""
         for c in self.children(t):
             if c.rel == "case" and c.pos == "ADP":
-                return norm(c.text)
+                word = norm(c.text)
+                return _PREP_BASE.get(word, word)
         return None
+
+
+#: "со", "ко", "во", "обо", "передо" … are spellings of "с", "к", "в", "о", "перед"
+_PREP_BASE = {
+    "со": "с",
+    "ко": "к",
+    "во": "в",
+    "обо": "о",
+    "об": "о",
+    "передо": "перед",
+    "подо": "под",
+    "надо": "над",
+    "изо": "из",
+    "ото": "от",
+}
 
 
 def parse(text: str, offset: int = 0) -> list[RSent]:
