@@ -86,3 +86,21 @@ def test_warning_a_state_against_a_step_is_a_threat() -> None:
     assert [(e.root, e.source.country, e.target and e.target.country) for e in events] == [
         ("13", "RUS", "SWE")
     ]
+
+
+def _spoken(sentence: str, speaker: str = "NOR") -> list[tuple[str, str, str | None]]:
+    return [
+        (e.root, e.source.country, e.target and e.target.country)
+        for e in code_text(sentence, "2022-05-03", speaker=speaker)
+    ]
+
+
+def test_it_is_important_for_x_is_the_speakers_appeal_to_x() -> None:
+    assert ("02", "NOR", "SWE") in _spoken("It is important for Sweden to ratify the treaty.")
+    assert not any(r == "02" for r, _, _ in _spoken("It is important for us to ratify the treaty."))
+    assert not any(r == "02" for r, _, _ in _spoken("Ratifying the treaty is important for Sweden."))
+
+
+def test_our_reliable_partner_is_praise_of_the_copulas_subject() -> None:
+    assert _spoken("Sweden is our reliable partner.") == [("05", "NOR", "SWE")]
+    assert _spoken("Sweden has been a reliable partner of the Council of Europe.") == []

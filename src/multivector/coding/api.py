@@ -21,6 +21,7 @@ from multivector.coding.coder import Context, EventCoder
 from multivector.coding.facts import FACT_HINT, find_facts
 from multivector.coding.rules import COMMON_VERBS, SPEECH
 from multivector.coding.speakers import SpeakerMap, country_voice, document_voice, speaker_map, speaker_table
+from multivector.coding.syntax import appealed_to, impersonal_appeal
 from multivector.nlp.cache import ResultCache, content_key, package_fingerprint
 from multivector.nlp.pipeline import parse_many
 from multivector.nlp.russian import cyrillic_share
@@ -510,7 +511,11 @@ def _with_speaker(
                     )
                 )
             continue
-        if not own and (tok.lower_ not in _FIRST_PERSON or tok.pos_ != "PRON" or tok.text == "US"):
+        if (
+            not own
+            and not _speaker_appeal(tok)
+            and (tok.lower_ not in _FIRST_PERSON or tok.pos_ != "PRON" or tok.text == "US")
+        ):
             continue
         delta = _delta(tok.idx, starts)
         voice = voices.at(tok.idx + delta)
@@ -539,6 +544,13 @@ def _with_speaker(
 
 
 _SECOND_PERSON = {"you", "your", "yours", "yourself"}
+
+
+def _speaker_appeal(tok: Any) -> bool:
+    """The "it" of "it is important for X to act" is the speaker, who asks X (syntax.impersonal_appeal)."""
+    if tok.lower_ != "it" or tok.dep_ != "nsubj":
+        return False
+    return any(impersonal_appeal(c) and appealed_to(c) for c in tok.head.children)
 
 
 def _addressee(voice: Any, dialogue: list[Mention]) -> Mention | None:

@@ -47,6 +47,7 @@ from multivector.coding.reference import (
 )
 from multivector.coding.rules import (
     APPEAL,
+    APPEAL_ADJECTIVES,
     CHALLENGERS,
     DEFAULT_NOUN_SOURCE,
     DEMAND,
@@ -61,11 +62,13 @@ from multivector.coding.rules import (
 )
 from multivector.coding.syntax import (
     addressees_of,
+    appealed_to,
     asked_of,
     clause_roles,
     clause_verb,
     givers_of,
     governing_verb,
+    impersonal_appeal,
     inherited_subject,
     is_courtesy,
     is_hypothetical,
@@ -401,6 +404,14 @@ class EventCoder:
             return self._actors(givers_of(tok), tokmap, ctx), self._actors(src_toks, tokmap, ctx), False
         if pat.notgt:
             return self._actors(src_toks, tokmap, ctx), [], False
+        if tok.lemma_.lower() in APPEAL_ADJECTIVES:
+            # "it is important for X to act": the speaker ("it", see api) asks X; nothing without X
+            if not impersonal_appeal(tok):
+                return [], [], False
+            srcs, tgts = self._actors(src_toks, tokmap, ctx), self._actors(appealed_to(tok), tokmap, ctx)
+            if not any(m.country not in {s.country for s, _ in srcs} for m, _ in tgts):
+                return [], [], False  # "it is important for us to …" asks no one else
+            return srcs, tgts, False
         tgt_toks += object_targets(tok, pat)
         venues = object_venues(tok, pat)  # "signed an agreement in Riga": where, not with whom
         targets = [f for f in self._actors(tgt_toks, tokmap, ctx) if f[1].i not in venues]
@@ -457,6 +468,13 @@ class EventCoder:
         if pair:
             both = self._actors(pair, tokmap, ctx)
             return both, [], True
+        if pat.code[:2] == "05" and tok.lemma_.lower() in RELATIONAL_NOUNS and tok.dep_ == "attr":
+            # "Finland is our reliable partner": the possessor praises the copula's subject; "X is a
+            # partner of Y" describes X's own conduct, and without a possessor nobody speaks
+            if tok.head.lemma_ != "be" or not any(c.dep_ == "poss" for c in tok.children):
+                return [], [], False
+            tgt_toks = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            src_toks = [c for c in tok.children if c.dep_ == "poss"]
         sources = self._actors(src_toks, tokmap, ctx)
         verb = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass") else None
         light = verb is not None and (verb.lemma_.lower() in LIGHT_VERBS or verb.lower_ in LIGHT_FORMS)

@@ -32,6 +32,7 @@ THANKS = _LEX.words("thanks_words")
 COURTESY_REASONS = _LEX.words("courtesy_reasons")
 COURTESY_OBJECTS = _LEX.words("courtesy_objects")
 FOR_OBJECTS = _LEX.words("for_objects")
+APPEAL_ADJECTIVES = _LEX.words("appeal_adjectives")
 PLURAL_ANAPHORS = _LEX.phrase_tuples("plural_anaphors")
 
 REJECT_OF = _LEX.code_map("reject_of")

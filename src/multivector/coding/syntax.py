@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from multivector.coding.rules import (
     APPEAL,
+    APPEAL_ADJECTIVES,
     COURTESY_OBJECTS,
     COURTESY_REASONS,
     DEMAND,
@@ -342,6 +343,39 @@ def clause_roles(tok: Token, pat: Pattern, passive: bool) -> tuple[list[Token], 
         elif c.dep_ == "nsubjpass" and "dobj" in pat.tgt:
             tgt.append(c)
     return src, tgt
+
+
+def impersonal_appeal(tok: Token) -> bool:
+    """ "It is important for X to act": an appeal adjective after an expletive "it"."""
+    head = tok.head
+    return (
+        tok.dep_ == "acomp"
+        and tok.lemma_.lower() in APPEAL_ADJECTIVES
+        and head.lemma_ == "be"
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
+    )
+
+
+def appealed_to(tok: Token) -> list[Token]:
+    """Who "it is important for X to act" asks: the subject of the for-clause, or the object of "for"."""
+    head = tok.head
+    out = [
+        g
+        for c in head.children
+        if c.dep_ in ("advcl", "ccomp", "xcomp")
+        and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        for g in c.children
+        if g.dep_ == "nsubj"
+    ]
+    return out or [
+        g
+        for p in tok.children
+        if p.dep_ == "prep"
+        and p.lower_ == "for"
+        and any(x.dep_ == "xcomp" or x.dep_ == "advcl" for x in head.children)
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def asked_of(head: Token) -> list[Token]:
