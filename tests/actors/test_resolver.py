@@ -238,3 +238,9 @@ def test_role_agent_comes_from_the_dated_role():
     assert exiled.country == "BLR" and exiled.agent == "OPP"
     separatist = resolve("Denis Pushilin", date="2022-03-01")
     assert separatist.country == "UKR" and separatist.agent == "REB"
+
+
+def test_another_countrys_institution_inside_an_unknown_name_is_part_of_it(resolver) -> None:
+    ms = resolver.find_mentions("The minister met a delegation of the Latvian World Congress.")
+    assert {m.country for m in ms if m.country} == {"LVA"}
+    assert [m.country for m in resolver.find_mentions("The American Congress approved the aid.")] == ["USA"]

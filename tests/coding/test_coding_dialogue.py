@@ -78,3 +78,19 @@ def test_a_title_that_only_discusses_a_country_names_no_counterpart():
     res = default_resolver()
     art = _release("Vladimir Putin discussed the situation in Mongolia", "")
     assert counterpart(art, document_voice(art, res, None), res) == []
+
+
+def test_the_parties_are_never_two_countries_met_sentences_ago():
+    text = (
+        "Norway condemned the Russian blockade. "
+        "The minister later met the Norwegian diaspora in Oslo. "
+        "The parties agreed to keep in touch."
+    )
+    events = code_text(text, "2022-06-10")
+    assert not any(
+        {e.source.country, e.target and e.target.country} == {"NOR", "RUS"} for e in events if e.root == "03"
+    )
+    near = code_text("Norway and Finland met in Oslo. The parties agreed to keep in touch.", "2022-06-10")
+    assert any(
+        e.root == "03" and {e.source.country, e.target and e.target.country} == {"NOR", "FIN"} for e in near
+    )

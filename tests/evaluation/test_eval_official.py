@@ -72,8 +72,8 @@ def test_war_months_after_the_reserved_span_read_as_conflict(after):
     # the 154 releases dated after 2022-06-03 (open for labelling; the coder was checked on them)
     assert after["documents"] == 154
     assert after["rus_ukr_events"] >= 90
-    assert after["conflict_share"] >= 0.73  # measured 0.743 (0.38 before speaker attribution)
-    assert after["mean_goldstein"] <= -5.0  # measured -5.18 (-0.66 before)
+    assert after["conflict_share"] >= 0.74  # measured 0.758 (0.38 before speaker attribution)
+    assert after["mean_goldstein"] <= -5.1  # measured -5.31 (-0.66 before)
     assert after["stale_surnames"] == []
 
 
@@ -82,7 +82,7 @@ def test_reserved_war_months_held_out(corpora_dir: Path):
     r = aggregate_validity(corpora_dir, "reserved-war", every=4)
     assert r["documents"] == 219
     assert r["mean_goldstein"] < 0
-    assert r["conflict_share"] >= 0.50  # measured 0.509: short of the 0.6 target on held-out months
+    assert r["conflict_share"] >= 0.51  # measured 0.518: short of the 0.6 target on held-out months
     assert r["stale_surnames"] == []
 
 
@@ -95,18 +95,18 @@ def test_official_dev_set_gate(official):
     # the test half was never read while writing rules; the dev half was (in-sample)
     test, dev = official["test"], official["dev"]
     assert test["sentences"] >= 250 and test["gold_events"] >= 60
-    assert test["recall"] >= 0.35  # measured 0.355 (0.21 before speakers and dialogue); target 0.65
-    assert test["precision"] >= 0.47  # measured 0.482 (0.21 before); target 0.75
-    assert test["spurious_per_empty_sentence"] <= 0.10  # measured 0.091; target 0.1
+    assert test["recall"] >= 0.36  # measured 0.378 (0.21 before speakers and dialogue); target 0.65
+    assert test["precision"] >= 0.54  # measured 0.561 (0.21 before); target 0.75
+    assert test["spurious_per_empty_sentence"] <= 0.10  # measured 0.088; target 0.1
     # what analyses use by default (confidence >= 0.5): fewer events, most of them right
-    assert test["precision_shown"] >= 0.68 and test["recall_shown"] >= 0.35  # measured 0.692 / 0.355
-    assert dev["recall"] >= 0.43 and dev["precision"] >= 0.60  # in-sample: 0.436 / 0.616
+    assert test["precision_shown"] >= 0.75 and test["recall_shown"] >= 0.36  # measured 0.771 / 0.378
+    assert dev["recall"] >= 0.48 and dev["precision"] >= 0.64  # in-sample: 0.500 / 0.662
 
 
 def test_confidence_is_calibrated_on_the_held_out_half(official):
     test = official["test"]
     assert test["n_at_0.8"] >= 18
-    assert test["right_at_0.8"] >= 0.70  # measured 0.727 (n 22): short of the 0.8 target
+    assert test["right_at_0.8"] >= 0.78  # measured 0.818 (n 22), on few events
     rel = {b["bin"]: b for b in test["reliability"]}
     # confidence orders events: the lowest bin is right less often than the highest
     assert rel["0.0-0.2"]["right"] < rel["0.8-1.0"]["right"]

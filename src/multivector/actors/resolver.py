@@ -239,6 +239,8 @@ class ActorResolver:
                     if all(a.kind in ("actor", "adj") and a.priority <= 1 for a in hits[i].atoms)
                 )
                 drop.update(i for i in inside if self._other_person(e, hits[i]))
+            if e.label_ == "ORG":
+                drop.update(self._foreign_generic(inside, hits))
             if (
                 inside
                 and all(all(a.kind in ("sector", "title") for a in hits[i].atoms) for i in inside)
@@ -253,6 +255,34 @@ class ActorResolver:
                 drop.add(i)
         hits = [h for i, h in enumerate(hits) if i not in drop]
         return self.chunker.select(hits)
+
+    def _foreign_generic(self, inside: list[int], hits: list[Hit]) -> set[int]:
+        """In an organisation name the dictionary does not know, a one-word institution of another
+        country after a demonym is part of that name: the "Congress" of the "Ukrainian World Congress"
+        is not the US Congress (the "Russian State Duma" keeps its Duma: same country)."""
+        actors = self.data.actors
+
+        def countries(h: Hit, kinds: tuple[str, ...]) -> set[str]:
+            out = set()
+            for a in h.atoms:
+                if a.kind in kinds:
+                    actor = actors.get(a.ref)
+                    out.add(actor.country if actor is not None else a.ref)
+            return out
+
+        demonyms = [i for i in inside if any(a.kind == "adj" for a in hits[i].atoms)]
+        out: set[int] = set()
+        for i in inside:
+            h = hits[i]
+            own = countries(h, ("actor",))
+            if h.end - h.start != 1 or not own:
+                continue
+            if any(getattr(actors.get(a.ref), "kind", "") == "country" for a in h.atoms):
+                continue
+            before = [j for j in demonyms if hits[j].end <= h.start]
+            if before and all(not (countries(hits[j], ("adj",)) & own) for j in before):
+                out.add(i)
+        return out
 
     def _ethnic(self, doc: Any, hit: Hit) -> Hit:
         """A demonym after "ethnic" names a people, not a state: "ethnic Albanians" adds no country (a

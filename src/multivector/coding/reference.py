@@ -80,6 +80,15 @@ class Context:
                 return [m]
         return []
 
+    def named_pair(self) -> list[Mention]:
+        """ "The parties", "the two countries" outside a bilateral document: the two sides of this or the
+        previous sentence, never two countries met further back (they may be a topic, not the parties)."""
+        for ms in ([m for m, _ in self.named], self.last):
+            sides = distinct_mentions(ms, by_country=True)
+            if len(sides) == 2:
+                return sides
+        return []
+
     def group(self) -> list[Mention]:
         return self.pair() or self.thing()
 
@@ -240,5 +249,5 @@ def anaphor(t: Token, ctx: Context) -> list[Mention]:
         return ctx.crowd()
     words = tuple(w.lower_ for w in t.subtree if w.dep_ != "punct")
     if words in PLURAL_ANAPHORS or words[-2:] in PLURAL_ANAPHORS or words[-3:] in PLURAL_ANAPHORS:
-        return list(ctx.dialogue) if len(ctx.dialogue) == 2 else ctx.pair()
+        return list(ctx.dialogue) if len(ctx.dialogue) == 2 else ctx.named_pair()
     return []

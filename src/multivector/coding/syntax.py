@@ -211,10 +211,15 @@ def _thanked_for(tok: Token) -> list[Token]:
     ]
 
 
+def thanks_of(tok: Token) -> list[Token]:
+    """The thanks words of a trigger: itself ("thanked") or its object ("expressed gratitude")."""
+    return [t for t in (tok, *(c for c in tok.children if c.dep_ == "dobj")) if t.lemma_.lower() in THANKS]
+
+
 def is_courtesy(tok: Token) -> bool:
     """Thanks for hosting, for a question or kind words, greetings offered: ceremony, not a political act
     (an act the thanks are for, "for the aid", still counts)."""
-    thanks = [t for t in (tok, *(c for c in tok.children if c.dep_ == "dobj")) if t.lemma_.lower() in THANKS]
+    thanks = thanks_of(tok)
     if thanks:
         reasons = [r for t in thanks for r in _thanked_for(t)]
         return any(r.lemma_.lower() in COURTESY_REASONS for r in reasons)
@@ -357,13 +362,14 @@ def impersonal_appeal(tok: Token) -> bool:
 
 
 def appealed_to(tok: Token) -> list[Token]:
-    """Who "it is important for X to act" asks: the subject of the for-clause, or the object of "for"."""
+    """Who "it is important for X to act" (or "… that X act") asks: the clause's subject, or the
+    object of "for"."""
     head = tok.head
     out = [
         g
         for c in head.children
         if c.dep_ in ("advcl", "ccomp", "xcomp")
-        and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        and any(m.dep_ == "mark" and m.lower_ in ("for", "that") for m in c.children)
         for g in c.children
         if g.dep_ == "nsubj"
     ]
