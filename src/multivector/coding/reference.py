@@ -59,15 +59,6 @@ class Context:
                 return [m]
         return []
 
-    def pair(self) -> list[Mention]:
-        out: list[Mention] = []
-        for m in reversed(self.recent):
-            if all(m.country != o.country for o in out):
-                out.append(m)
-            if len(out) == 2:
-                return out[::-1]
-        return []
-
     def crowd(self) -> list[Mention]:
         """What an unanchored "they" stands for: two sides named in the sentence just before ("X and Y
         signed …. They also agreed …"), else the last plural group named ("Russian forces"); two
@@ -81,16 +72,10 @@ class Context:
         return []
 
     def named_pair(self) -> list[Mention]:
-        """ "The parties", "the two countries" outside a bilateral document: the two sides of this or the
-        previous sentence, never two countries met further back (they may be a topic, not the parties)."""
-        for ms in ([m for m, _ in self.named], self.last):
-            sides = distinct_mentions(ms, by_country=True)
-            if len(sides) == 2:
-                return sides
-        return []
-
-    def group(self) -> list[Mention]:
-        return self.pair() or self.thing()
+        """ "The parties", "the two countries" outside a bilateral document: the two sides of the previous
+        sentence, never two countries met further back (they may be a topic, not the parties)."""
+        sides = distinct_mentions(self.last, by_country=True)
+        return sides if len(sides) == 2 else []
 
 
 def distinct_mentions(ms: list[Mention], by_country: bool = False) -> list[Mention]:
