@@ -104,3 +104,10 @@ def test_it_is_important_for_x_is_the_speakers_appeal_to_x() -> None:
 def test_our_reliable_partner_is_praise_of_the_copulas_subject() -> None:
     assert _spoken("Sweden is our reliable partner.") == [("05", "NOR", "SWE")]
     assert _spoken("Sweden has been a reliable partner of the Council of Europe.") == []
+
+
+def test_welcoming_a_mediation_is_support_not_hosting() -> None:
+    events = code_text("Armenia welcomed the mediation of France.", "2022-05-03")
+    assert [(e.root, e.source.country, e.target and e.target.country) for e in events] == [
+        ("05", "ARM", "FRA")
+    ]

@@ -170,6 +170,8 @@ def _dyads(text: str) -> set[tuple[str, str, str | None]]:
         ("Азербайджан нанёс удар по Армении.", {("190", "AZE", "ARM")}),
         # suspending cooperation reduces relations
         ("Евросоюз приостановил сотрудничество с Белоруссией.", {("160", "EUR", "BLR")}),
+        # a high appraisal of friendship or cooperation is praise
+        ("Монголия высоко оценила сотрудничество с Россией.", {("051", "MNG", "RUS")}),
     ],
 )
 def test_russian_constructions(text: str, expected: set) -> None:
@@ -180,10 +182,10 @@ def test_russian_constructions(text: str, expected: set) -> None:
 def test_crosslingual_agreement_gate():
     """Our own English sentences and our Russian translations: same dyad and PLOVER category. Tuned on
     the dev half only; the test half is held out."""
-    assert len(crosslingual_pairs()) == 200
+    assert len(crosslingual_pairs()) == 240
     r = crosslingual_agreement()
-    assert r["dev"]["agreement"] >= 0.93  # measured 0.943 (in-sample)
-    assert r["test"]["agreement"] >= 0.70  # measured 0.723 (held out)
+    assert r["dev"]["agreement"] >= 0.91  # measured 0.927 (in-sample)
+    assert r["test"]["agreement"] >= 0.72  # measured 0.740 (held out)
 
 
 @pytest.fixture(scope="module")

@@ -82,7 +82,7 @@ def test_reserved_war_months_held_out(corpora_dir: Path):
     r = aggregate_validity(corpora_dir, "reserved-war", every=4)
     assert r["documents"] == 219
     assert r["mean_goldstein"] < 0
-    assert r["conflict_share"] >= 0.51  # measured 0.518: short of the 0.6 target on held-out months
+    assert r["conflict_share"] >= 0.52  # measured 0.528: short of the 0.6 target on held-out months
     assert r["stale_surnames"] == []
 
 
