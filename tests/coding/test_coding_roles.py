@@ -111,3 +111,10 @@ def test_welcoming_a_mediation_is_support_not_hosting() -> None:
     assert [(e.root, e.source.country, e.target and e.target.country) for e in events] == [
         ("05", "ARM", "FRA")
     ]
+
+
+def test_closing_airspace_to_a_side_is_aimed_at_it() -> None:
+    events = code_text("Lithuania closed its airspace to Belarusian aircraft.", "2022-05-03")
+    assert [(e.cameo, e.source.country, e.target and e.target.country) for e in events] == [
+        ("172", "LTU", "BLR")
+    ]

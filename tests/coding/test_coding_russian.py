@@ -162,6 +162,7 @@ def _dyads(text: str) -> set[tuple[str, str, str | None]]:
         ("Армения и Азербайджан договорились о перемирии.", {("0356", "ARM", "AZE"), ("0356", "AZE", "ARM")}),
         # closing a border is an administrative sanction, as in English
         ("Латвия закрыла границу с Россией.", {("172", "LVA", "RUS")}),
+        ("Литва закрыла воздушное пространство для белорусских самолётов.", {("172", "LTU", "BLR")}),
         # "со", "ко", "во" are "с", "к", "в"
         ("Токаев провёл переговоры со своим узбекским коллегой.", {("046", "KAZ", "UZB")}),
         # "намерена" is an intent, not a passive "measured": its subject acts
