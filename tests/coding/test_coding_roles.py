@@ -118,3 +118,10 @@ def test_closing_airspace_to_a_side_is_aimed_at_it() -> None:
     assert [(e.cameo, e.source.country, e.target and e.target.country) for e in events] == [
         ("172", "LTU", "BLR")
     ]
+
+
+@pytest.mark.parametrize("verb", ["put", "stepped up", "increased"])
+def test_pressure_put_on_a_side_is_coercion_of_it(verb: str) -> None:
+    events = code_text(f"Sweden {verb} pressure on Belarus.", "2022-05-03")
+    coded = [(e.root, e.source.country, e.target and e.target.country) for e in events]
+    assert coded == [("17", "SWE", "BLR")]

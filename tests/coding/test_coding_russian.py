@@ -186,7 +186,7 @@ def test_crosslingual_agreement_gate():
     assert len(crosslingual_pairs()) == 240
     r = crosslingual_agreement()
     assert r["dev"]["agreement"] >= 0.91  # measured 0.927 (in-sample)
-    assert r["test"]["agreement"] >= 0.72  # measured 0.740 (held out)
+    assert r["test"]["agreement"] >= 0.72  # measured 0.748 (held out)
 
 
 @pytest.fixture(scope="module")
