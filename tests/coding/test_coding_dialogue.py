@@ -94,3 +94,24 @@ def test_the_parties_are_never_two_countries_met_sentences_ago():
     assert any(
         e.root == "03" and {e.source.country, e.target and e.target.country} == {"NOR", "FIN"} for e in near
     )
+
+
+def test_a_bare_security_council_in_a_kremlin_release_is_russias_own():
+    own = _release(
+        "Meeting with permanent members of Security Council", "Vladimir Putin met the Security Council."
+    )
+    un = _release("Statement", "Russia called on the UN Security Council to meet.")
+    assert not any(e.target and e.target.country == "UNO" for e in code_article(own)[0])
+    assert any(e.target and e.target.country == "UNO" for e in code_article(un)[0])
+    kyiv = Article(
+        "d2",
+        "Address",
+        "2022-06-12",
+        "day",
+        "en",
+        "https://www.president.gov.ua/en/news/1",
+        "mem",
+        0,
+        "Volodymyr Zelenskyy called on the Security Council to act.",
+    )
+    assert any(e.target and e.target.country == "UNO" for e in code_article(kyiv)[0])

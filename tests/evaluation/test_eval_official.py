@@ -72,8 +72,8 @@ def test_war_months_after_the_reserved_span_read_as_conflict(after):
     # the 154 releases dated after 2022-06-03 (open for labelling; the coder was checked on them)
     assert after["documents"] == 154
     assert after["rus_ukr_events"] >= 90
-    assert after["conflict_share"] >= 0.74  # measured 0.758 (0.38 before speaker attribution)
-    assert after["mean_goldstein"] <= -5.1  # measured -5.31 (-0.66 before)
+    assert after["conflict_share"] >= 0.75  # measured 0.765 (0.38 before speaker attribution)
+    assert after["mean_goldstein"] <= -5.2  # measured -5.36 (-0.66 before)
     assert after["stale_surnames"] == []
 
 
@@ -82,7 +82,7 @@ def test_reserved_war_months_held_out(corpora_dir: Path):
     r = aggregate_validity(corpora_dir, "reserved-war", every=4)
     assert r["documents"] == 219
     assert r["mean_goldstein"] < 0
-    assert r["conflict_share"] >= 0.52  # measured 0.528: short of the 0.6 target on held-out months
+    assert r["conflict_share"] >= 0.53  # measured 0.542: short of the 0.6 target on held-out months
     assert r["stale_surnames"] == []
 
 
@@ -99,14 +99,14 @@ def test_official_dev_set_gate(official):
     assert test["precision"] >= 0.54  # measured 0.561 (0.21 before); target 0.75
     assert test["spurious_per_empty_sentence"] <= 0.10  # measured 0.088; target 0.1
     # what analyses use by default (confidence >= 0.5): fewer events, most of them right
-    assert test["precision_shown"] >= 0.75 and test["recall_shown"] >= 0.36  # measured 0.771 / 0.378
+    assert test["precision_shown"] >= 0.76 and test["recall_shown"] >= 0.36  # measured 0.787 / 0.378
     assert dev["recall"] >= 0.48 and dev["precision"] >= 0.64  # in-sample: 0.500 / 0.662
 
 
 def test_confidence_is_calibrated_on_the_held_out_half(official):
     test = official["test"]
     assert test["n_at_0.8"] >= 18
-    assert test["right_at_0.8"] >= 0.78  # measured 0.818 (n 22), on few events
+    assert test["right_at_0.8"] >= 0.80  # measured 0.857 (n 21), on few events
     rel = {b["bin"]: b for b in test["reliability"]}
     # confidence orders events: the lowest bin is right less often than the highest
     assert rel["0.0-0.2"]["right"] < rel["0.8-1.0"]["right"]

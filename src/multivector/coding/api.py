@@ -350,6 +350,7 @@ def _code(
     else:
         mentions = list(given or ())
     house = _house(meta, res, speaker)
+    mentions = _own_council(mentions, house, article_id)
     voices = speaker_map(text, date, res, house)
     dialogue = counterpart(meta, house, res)
     if not voices.empty:
@@ -546,6 +547,29 @@ def _with_speaker(
 _SECOND_PERSON = {"you", "your", "yours", "yourself"}
 
 
+_UN_WORDS = re.compile(r"\bU\.?N\.?\b|United Nations", re.IGNORECASE)
+
+
+def _own_council(mentions: list[Mention], house: Any, article_id: str | None) -> list[Mention]:
+    """In a document of a state that has its own "Security Council" (``own_security_council`` in
+    speakers.yaml), a bare "Security Council" is that state's body: the Kremlin's weekly "meeting with
+    permanent members of the Security Council" is no contact with the UN."""
+    if house is None or house.country not in speaker_table().own_security_council:
+        return mentions
+    return [
+        house.mention(m.text, m.start, m.end, article_id, "GOV") if _is_own_council(m, house) else m
+        for m in mentions
+    ]
+
+
+def _is_own_council(m: Mention, house: Any) -> bool:
+    return (
+        m.actor_id == "UNSC"
+        and house.country in speaker_table().own_security_council
+        and not _UN_WORDS.search(m.text)
+    )
+
+
 def _speaker_appeal(tok: Any) -> bool:
     """The "it" of "it is important for X to act" is the speaker, who asks X (syntax.impersonal_appeal)."""
     if tok.lower_ != "it" or tok.dep_ != "nsubj":
@@ -581,7 +605,7 @@ def counterpart(meta: Article | None, house: Any, res: Any) -> list[Mention]:
         return []
     foreign: dict[str, Mention] = {}
     for m in res.find_mentions(meta.title, date=meta.date):
-        if m.country == house.country or not m.country:
+        if m.country == house.country or not m.country or _is_own_council(m, house):
             continue
         if not any(_next_to(low, cue, (m.start, m.end)) for cue in cues):
             continue  # "… met with X: crimes of Russia discussed": Russia is a topic, not the counterpart

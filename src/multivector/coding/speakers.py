@@ -67,6 +67,7 @@ class SpeakerTable:
     house_titles: frozenset[str]
     non_speakers: frozenset[str]
     dialogue_cues: tuple[str, ...] = ()
+    own_security_council: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +83,9 @@ def speaker_table() -> SpeakerTable:
         isinstance(k, str) and isinstance(v, str) and v.isupper() for k, v in sites.items()
     ):
         raise DataError("speakers.yaml: 'sites' must map host names to upper-case actor codes")
+    councils = raw.get("own_security_council") or []
+    if not isinstance(councils, list) or not all(isinstance(v, str) and v.isupper() for v in councils):
+        raise DataError("speakers.yaml: 'own_security_council' must be a list of upper-case country codes")
     lists = {}
     for key in ("title_openers", "house_titles", "non_speakers", "dialogue_cues"):
         value = raw.get(key) or []
@@ -94,6 +98,7 @@ def speaker_table() -> SpeakerTable:
         frozenset(lists["house_titles"]),
         frozenset(lists["non_speakers"]),
         tuple(lists["dialogue_cues"]),
+        frozenset(councils),
     )
 
 
