@@ -40,3 +40,14 @@ def test_co_hosts_greet_a_crowd_not_each_other() -> None:
         "The Prime Minister of Norway and the President of Finland greeted the crowd gathered on the square."
     )
     assert ("04", "NOR", "FIN") not in pairs and ("04", "FIN", "NOR") not in pairs
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trade between Norway and Sweden reached $40 million last year.",
+        "Our trade with Sweden is already 3 billion euros.",
+    ],
+)
+def test_a_trade_figure_is_a_fact_not_an_act(sentence: str) -> None:
+    assert _roots(sentence) == []

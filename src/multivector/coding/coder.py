@@ -71,6 +71,7 @@ from multivector.coding.syntax import (
     impersonal_appeal,
     inherited_subject,
     is_courtesy,
+    is_figure,
     is_hypothetical,
     object_targets,
     object_tokens,
@@ -331,6 +332,8 @@ class EventCoder:
             return None
         if is_courtesy(tok):
             return None
+        if pat.pos == "N" and code[:2] == "06" and is_figure(tok):
+            return None  # a trade figure is a fact (coding/facts.py), not an act
         reading = Reading(tok, pat, code, verb, set(tokmap) | ctx.agent_tokens)
         if not read(reading):
             return None

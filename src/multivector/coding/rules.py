@@ -33,6 +33,7 @@ COURTESY_REASONS = _LEX.words("courtesy_reasons")
 COURTESY_OBJECTS = _LEX.words("courtesy_objects")
 FOR_OBJECTS = _LEX.words("for_objects")
 APPEAL_ADJECTIVES = _LEX.words("appeal_adjectives")
+FIGURE_VERBS = _LEX.words("figure_verbs")
 PLURAL_ANAPHORS = _LEX.phrase_tuples("plural_anaphors")
 
 REJECT_OF = _LEX.code_map("reject_of")

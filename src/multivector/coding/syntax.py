@@ -13,6 +13,7 @@ from multivector.coding.rules import (
     COURTESY_OBJECTS,
     COURTESY_REASONS,
     DEMAND,
+    FIGURE_VERBS,
     FOR_OBJECTS,
     FUTURE_AUX,
     HYPO_AUX,
@@ -209,6 +210,19 @@ def _thanked_for(tok: Token) -> list[Token]:
         for g in c.children
         if g.dep_ in ("pobj", "pcomp")
     ]
+
+
+def is_figure(tok: Token) -> bool:
+    """ "Trade with China reached $38 million", "our trade is US$140 billion": an event noun as the subject
+    of a verb of amount with a number in its clause states a figure (a fact), not an act."""
+    verb = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in FIGURE_VERBS:
+        return False
+    return any(
+        t.like_num or t.ent_type_ in ("MONEY", "PERCENT")
+        for t in verb.subtree
+        if t.i not in {x.i for x in tok.subtree}
+    )
 
 
 def thanks_of(tok: Token) -> list[Token]:
