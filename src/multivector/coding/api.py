@@ -554,7 +554,7 @@ def _own_council(mentions: list[Mention], house: Any, article_id: str | None) ->
     """In a document of a state that has its own "Security Council" (``own_security_council`` in
     speakers.yaml), a bare "Security Council" is that state's body: the Kremlin's weekly "meeting with
     permanent members of the Security Council" is no contact with the UN."""
-    if house is None or house.country not in speaker_table().own_security_council:
+    if house is None:
         return mentions
     return [
         house.mention(m.text, m.start, m.end, article_id, "GOV") if _is_own_council(m, house) else m

@@ -217,13 +217,9 @@ class EventCoder:
                     tokmap[i] = m
                     if id(m) not in residents:
                         ctx.located.add(id(m))
-        subj = [
-            (m, sent.doc[i])
-            for i, m in tokmap.items()
-            if sent.doc[i].dep_ in ("nsubj", "nsubjpass") or sent.doc[i].head.dep_ == "nsubj"
-        ]
-        ctx.current = sorted(subj or [(m, sent.doc[i]) for i, m in tokmap.items()], key=lambda x: x[1].i)
         ctx.named = sorted(((m, sent.doc[i]) for i, m in tokmap.items()), key=lambda x: x[1].i)
+        subj = [(m, t) for m, t in ctx.named if t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ == "nsubj"]
+        ctx.current = subj or list(ctx.named)
         consumed: set[int] = set()
         hits: list[Hit] = []
         for tok in sent:
@@ -418,7 +414,8 @@ class EventCoder:
         tgt_toks += object_targets(tok, pat)
         venues = object_venues(tok, pat)  # "signed an agreement in Riga": where, not with whom
         targets = [f for f in self._actors(tgt_toks, tokmap, ctx) if f[1].i not in venues]
-        own = {m.country for m, _ in self._actors(src_toks, tokmap, ctx)}
+        sources = self._actors(src_toks, tokmap, ctx)
+        own = {m.country for m, _ in sources}
         if targets and all(m.country in own for m, _ in targets):
             targets = []  # "expressed its gratitude to Y": the object's owner is the subject, Y the target
         if not targets:
@@ -431,7 +428,7 @@ class EventCoder:
         targets = stance_targets(
             tok, pat.code[:2], targets, self.hostile, lambda ts: self._actors(ts, tokmap, ctx)
         )
-        return self._actors(src_toks, tokmap, ctx), targets, False
+        return sources, targets, False
 
     def _noun_roles(self, tok: Token, pat: Pattern, tokmap: dict[int, Mention], ctx: Context):
         src_toks: list[Any] = []

@@ -47,8 +47,7 @@ class Context:
     def person(self) -> list[Mention]:
         """Last named person (people-file ids look like "lukashenko_alexander"), analysts excluded."""
         for m in reversed(self.recent):
-            aid = m.actor_id or ""
-            if "_" in aid and not aid.startswith(("analyst:", "org:")):
+            if _is_person(m):
                 return [m]
         return []
 
