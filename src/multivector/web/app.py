@@ -364,11 +364,12 @@ def create_app(
         page, offset = page_args(request)
         with cursor() as con:
             try:
-                ab = dyad_series(con, a, b, by=by, direction="a->b")
-                ba = dyad_series(con, a, b, by=by, direction="b->a")
+                both = dyad_series(con, a, b, by=by, direction="each")  # one scan for both directions
             except MultivectorError as exc:
                 raise HTTPException(422, str(exc)) from exc
             evidence, total = Q.dyad_events(con, a, b, PAGE, offset)
+        ab = [r for r in both if r["direction"] == "a->b"]
+        ba = [r for r in both if r["direction"] == "b->a"]
         return {"ab": ab, "ba": ba, "evidence": evidence, "total": total, "page": page}
 
     @app.get("/event/{event_id}", response_class=HTMLResponse, include_in_schema=False)
