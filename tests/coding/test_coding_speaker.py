@@ -67,3 +67,35 @@ def test_a_bare_state_form_is_the_speaker():
     named = code_text("The Republic of Korea thanked Canada.", "2024", speaker="BHR")
     assert all(e.source.country != "BHR" for e in named)
     assert all(e.source.country != "BHR" for e in code_text("The Kingdom condemned Iran.", "2024"))
+
+
+def _accusations(events) -> set[tuple[str, str | None]]:
+    return {(e.source.country, e.target.country if e.target else None) for e in events if e.root == "11"}
+
+
+def test_a_misdeed_the_speaker_describes_is_the_speakers_accusation():
+    # the doer meddles; the one saying so accuses it (no event runs from Washington)
+    events = code_text(
+        "Washington keeps interfering in the internal affairs of our region.", "2024", speaker="RUS"
+    )
+    assert _accusations(events) == {("RUS", "USA")}
+    assert all(e.source.country != "USA" for e in events)
+
+
+def test_a_misdeed_reported_under_a_belief_verb_and_a_noun_form():
+    said = code_text(
+        "We are convinced that the Alliance is destabilising the Baltic region.", "2024", speaker="BLR"
+    )
+    noun = code_text("The provocations of Vilnius on the border continue.", "2024", speaker="BLR")
+    assert ("BLR", "IGO") in _accusations(said)
+    assert _accusations(noun) == {("BLR", "LTU")}
+
+
+def test_no_accusation_without_a_speaker_or_against_oneself():
+    assert not _accusations(code_text("Washington keeps interfering in the affairs of Cuba.", "2024"))
+    assert not _accusations(
+        code_text("Russia never interferes in the affairs of others.", "2024", speaker="RUS")
+    )
+    assert not _accusations(
+        code_text("Moscow does not meddle in the elections of its neighbours.", "2024", speaker="UKR")
+    )

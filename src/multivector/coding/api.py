@@ -376,6 +376,8 @@ def _code(
         offset = a0 - c0
         in_sent = within(s.start, s.end)
         analyst = _is_analyst_sentence(s, in_sent, analyst_spans)
+        voice = None if voices.empty else voices.at(s.start)
+        ctx.voice = None if voice is None else voice.mention(voice.name or voice.country, 0, 0, article_id)
         events.extend(
             coder.code_sentence(
                 span,

@@ -77,6 +77,7 @@ from multivector.coding.syntax import (
     object_tokens,
     object_venues,
     obligation_aux,
+    reporters_of,
     subjects_of,
     targets_of_object,
 )
@@ -334,6 +335,11 @@ class EventCoder:
         if not read(reading):
             return None
         code, modality, head = reading.code, reading.modality, reading.head
+        if pat.charge:
+            sources, targets = self._charge_roles(tok, pat, verb, tokmap, ctx)
+            if not sources or not targets:
+                return None
+            return Hit(pat, code, modality, tok, sources, targets, head)
         sources, targets, between = self._roles(tok, pat, head, tokmap, ctx)
         if code == "150" and _exercise(pat) and len({m.country for m, _ in sources if m.country}) >= 2:
             code = "062"  # "French and Egyptian warships launched war games": a joint exercise
@@ -429,6 +435,36 @@ class EventCoder:
             tok, pat.code[:2], targets, self.hostile, lambda ts: self._actors(ts, tokmap, ctx)
         )
         return sources, targets, False
+
+    def _charge_roles(self, tok: Token, pat: Pattern, verb: Token | None, tokmap, ctx: Context):
+        """(accuser, accused) of a ``charge`` pattern: whoever speaks charges the misdeed's doer.
+
+        The doer is the verb's subject ("Washington meddles"), or the noun's possessor, adjective or
+        of/by-phrase ("American interference", "provocations by Kyiv"). The accuser is the subject of
+        the speech or belief verb the clause hangs from ("Lavrov said that …", "we believe that …"), else
+        the sentence's known voice; with neither, nobody is accusing anyone and nothing is coded."""
+        if pat.pos == "V":
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+            doers, _ = clause_roles(tok, pat, passive)
+            if not doers and not passive:
+                doers = inherited_subject(tok)
+        else:
+            doers = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod") and c.i < tok.i]
+            doers += [
+                g
+                for c in tok.children
+                if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by", "from")
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+        accused = self._actors(doers, tokmap, ctx)
+        accuser = self._actors(reporters_of(verb), tokmap, ctx)[:1] if verb is not None else []
+        if not accuser and ctx.voice is not None:
+            accuser = [(_via(ctx.voice, "voice"), tok)]
+        if not accuser:
+            return [], []
+        own = accuser[0][0].country
+        return accuser, [f for f in accused if f[0].country and f[0].country != own]
 
     def _noun_roles(self, tok: Token, pat: Pattern, tokmap: dict[int, Mention], ctx: Context):
         src_toks: list[Any] = []

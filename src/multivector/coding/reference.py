@@ -34,6 +34,7 @@ class Context:
 
     plural: set[int] = field(default_factory=set)  # ids of group mentions ("Americans", "Russian forces")
     last: list[Mention] = field(default_factory=list)  # the previous sentence's resolved mentions
+    voice: Mention | None = None  # who speaks in the current sentence, when the document says
 
     def add(self, mentions: Iterable[Mention], plural: Iterable[Mention] = ()) -> None:
         self.last = []

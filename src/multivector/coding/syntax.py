@@ -21,6 +21,7 @@ from multivector.coding.rules import (
     INTENT_NOUNS,
     LIGHT_VERBS,
     REFUSE,
+    REPORTING,
     STATIVE_PASSIVE,
     THANKS,
 )
@@ -76,6 +77,23 @@ def subjects_of(verb: Token) -> list[Token]:
     if not subj:
         subj = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return subj
+
+
+def reporters_of(verb: Token) -> list[Token]:
+    """Subjects of the speech or belief verb a clause is reported under ("Lavrov said that X …"),
+    climbing through conjuncts and a few clause levels; empty when the clause is not reported."""
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ == "conj":
+            cur = cur.head
+            continue
+        if cur.dep_ not in ("ccomp", "xcomp", "advcl") or cur.head is cur:
+            return []
+        head = cur.head
+        if head.lemma_.lower() in REPORTING:
+            return subjects_of(head)
+        cur = head
+    return []
 
 
 def inherited_subject(tok: Token) -> list[Token]:

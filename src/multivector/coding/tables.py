@@ -134,11 +134,12 @@ class Pattern:
     notgt: bool = False
     intrans: bool = False
     rev: bool = False
+    charge: bool = False
     specificity: int = field(default=0)
 
 
 _KEYS = {"obj", "prep", "prt", "tgt"}
-_FLAGS = {"sym", "notgt", "intrans", "rev"}
+_FLAGS = {"sym", "notgt", "intrans", "rev", "charge"}
 
 
 def _parse_pattern(
@@ -161,7 +162,7 @@ def _parse_pattern(
         else:
             raise CodingDataError(f"{where}: pattern {spec!r}: unknown flag {part!r}")
     constraint = ":".join(f"{k}={','.join(sorted(opts[k]))}" for k in ("obj", "prep", "prt") if opts[k])
-    for flag in ("intrans", "rev"):
+    for flag in ("intrans", "rev", "charge"):
         if flag in flags:
             constraint = (constraint + ":" if constraint else "") + flag
     pid = f"{code}:{pos}:{lemma}" + (f":{constraint}" if constraint else "")
@@ -180,6 +181,7 @@ def _parse_pattern(
         "notgt" in flags,
         "intrans" in flags,
         "rev" in flags,
+        "charge" in flags,
         spec_score,
     )
 
