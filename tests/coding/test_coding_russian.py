@@ -219,3 +219,14 @@ def test_ukrainian_articles_get_actors_but_no_events():
     assert not events
     assert {m.country for m in mentions} >= {"UKR", "POL", "RUS"}
     assert all(m.article_id == "uk1" for m in mentions)
+
+
+def test_a_misdeed_the_speaker_describes_is_its_accusation_as_in_english():
+    def charged(text: str, speaker: str | None) -> set[tuple[str, str]]:
+        events = code_text(text, DAY, speaker=speaker)
+        return {(e.source.country, e.target.country if e.target else "") for e in events if e.root == "11"}
+
+    assert charged("Мы уверены, что Вашингтон вмешивается в выборы в регионе.", "RUS") == {("RUS", "USA")}
+    assert charged("Провокации Вильнюса на границе не прекращаются.", "BLR") == {("BLR", "LTU")}
+    assert charged("Вашингтон вмешивается в дела Кубы.", None) == set()  # nobody says so
+    assert charged("Россия никогда не вмешивается в дела соседей.", "RUS") == set()

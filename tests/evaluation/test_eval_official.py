@@ -72,8 +72,9 @@ def test_war_months_after_the_reserved_span_read_as_conflict(after):
     # the 154 releases dated after 2022-06-03 (open for labelling; the coder was checked on them)
     assert after["documents"] == 154
     assert after["rus_ukr_events"] >= 90
-    assert after["conflict_share"] >= 0.75  # measured 0.765 (0.38 before speaker attribution)
-    assert after["mean_goldstein"] <= -5.2  # measured -5.36 (-0.66 before)
+    assert after["conflict_share"] >= 0.78  # measured 0.789 (0.38 before speaker attribution)
+    # measured -5.0 (-0.66 before; -5.36 before the speaker's accusations, CAMEO 112 at -2, were coded)
+    assert after["mean_goldstein"] <= -4.8
     assert after["stale_surnames"] == []
 
 
@@ -82,7 +83,7 @@ def test_reserved_war_months_held_out(corpora_dir: Path):
     r = aggregate_validity(corpora_dir, "reserved-war", every=4)
     assert r["documents"] == 219
     assert r["mean_goldstein"] < 0
-    assert r["conflict_share"] >= 0.53  # measured 0.542: short of the 0.6 target on held-out months
+    assert r["conflict_share"] >= 0.55  # measured 0.561: short of the 0.6 target on held-out months
     assert r["stale_surnames"] == []
 
 

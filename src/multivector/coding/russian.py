@@ -298,6 +298,8 @@ class RussianCoder:
             if mapped is None:
                 return None
             code, modality = mapped, "intent"
+        if pat.charge:
+            return self._charge(sent, t, pat, code, modality, holder, tokmap, ctx, voice, path)
         if t.pos == "NOUN":
             sources, targets, between = self._noun_roles(sent, t, pat, tokmap, ctx, voice, path)
             if not sources:
@@ -335,6 +337,40 @@ class RussianCoder:
         if between:
             hit.pattern = replace(pat, sym=True)
         return hit
+
+    def _charge(
+        self,
+        sent: RSent,
+        t: RTok,
+        pat: Pattern,
+        code: str,
+        modality: str,
+        holder: RTok,
+        tokmap,
+        ctx: Context,
+        voice: Speaker | None,
+        path: list[str],
+    ) -> RHit | None:
+        """A misdeed the speaker describes ("Вашингтон вмешивается …", "провокации Киева"): the speaker
+        accuses its doer, as in English (``charge`` patterns); nothing without a speaker other than it."""
+        if t.pos == "NOUN":
+            doers = [
+                m
+                for c in sent.children(t)
+                if sent.prep(c) is None
+                and ((c.rel == "nmod" and c.feats.get("Case") == "Gen") or c.rel in ("amod", "nmod:poss"))
+                for m in self._actors(sent, c, tokmap, ctx, voice, shallow=True)
+            ]
+        else:
+            doers = self._subjects(sent, holder, tokmap, ctx, voice, path)
+        accuser = voice.at(t.i) if voice is not None else None
+        if accuser is None:
+            return None
+        doers = [m for m in doers if m.country and m.country != accuser.country]
+        if not doers:
+            return None
+        path.append(f"charged by {accuser.text or accuser.country}")
+        return RHit(pat, code, modality, t, [_via(accuser, "voice")], doers, path, None)
 
     def _purpose(self, sent: RSent, t: RTok) -> bool:
         return any(c.rel == "mark" and norm(c.text) == "чтобы" for c in sent.children(t))
