@@ -99,3 +99,14 @@ def test_no_accusation_without_a_speaker_or_against_oneself():
     assert not _accusations(
         code_text("Moscow does not meddle in the elections of its neighbours.", "2024", speaker="UKR")
     )
+
+
+def test_what_another_side_must_do_is_the_speakers_demand_not_its_act():
+    events = code_text("Russia must withdraw its troops from our territory.", "2024", speaker="UKR")
+    assert {(e.source.country, e.target.country if e.target else None, e.root) for e in events} == {
+        ("UKR", "RUS", "10")
+    }
+    # the speaker's own duty stays what it was: its act toward the partner
+    own = code_text("We must strengthen our cooperation with Poland.", "2024", speaker="UKR")
+    assert ("UKR", "POL") in {(e.source.country, e.target.country if e.target else None) for e in own}
+    assert all(e.root != "10" for e in own)

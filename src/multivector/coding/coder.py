@@ -325,6 +325,13 @@ class EventCoder:
             if pat.pos == "N":
                 return None  # a noun inside the demanded clause ("cooperate with inspectors") is no act
             return self._obligation(clause, duty, pat, map_code(DEMAND_OF, code) or "100", tokmap, ctx)
+        if pat.pos == "V" and clause is not None and ctx.voice is not None and clause.dep_ == "ROOT":
+            duty = next(
+                (c for c in clause.children if c.dep_ == "aux" and c.lower_ in ("must", "should")), None
+            )
+            demand = self._voiced_duty(clause, duty, pat, code, tokmap, ctx) if duty is not None else None
+            if demand is not None and tok.i == clause.i:
+                return demand
         if verb is not None and is_hypothetical(verb):
             return None
         if is_courtesy(tok):
@@ -387,6 +394,22 @@ class EventCoder:
             targets,
             aux,
         )
+
+    def _voiced_duty(
+        self, verb: Token, aux: Token, pat: Pattern, code: str, tokmap, ctx: Context
+    ) -> Hit | None:
+        """ "Russia must withdraw its troops" in a speech: not an act of Russia but the speaker's demand of
+        it, as "X said that Russia must …" is X's. None (read as before) when the speaker's own side is the
+        one that must act ("we must strengthen …") or the clause is negated."""
+        if any(c.dep_ == "neg" for c in verb.children) or ctx.voice is None:
+            return None
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        own = ctx.voice.country
+        targets = [f for f in self._actors(subj, tokmap, ctx) if f[0].country and f[0].country != own]
+        if not targets:
+            return None
+        mapped = code if code[:2] == "10" else map_code(DEMAND_OF, code) or "100"
+        return Hit(pat, mapped, "appeal", verb, [(_via(ctx.voice, "voice"), aux)], targets, aux)
 
     # ------------------------------------------------------------------ roles
     def _roles(self, tok: Token, pat: Pattern, head: Token | None, tokmap: dict[int, Mention], ctx: Context):
