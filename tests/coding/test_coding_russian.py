@@ -230,3 +230,13 @@ def test_a_misdeed_the_speaker_describes_is_its_accusation_as_in_english():
     assert charged("Провокации Вильнюса на границе не прекращаются.", "BLR") == {("BLR", "LTU")}
     assert charged("Вашингтон вмешивается в дела Кубы.", None) == set()  # nobody says so
     assert charged("Россия никогда не вмешивается в дела соседей.", "RUS") == set()
+
+
+def test_what_another_side_must_do_is_the_speakers_demand_as_in_english():
+    demand = code_text("Россия должна вывести свои войска с нашей территории.", DAY, speaker="UKR")
+    assert {(e.source.country, e.target.country if e.target else "", e.root) for e in demand} == {
+        ("UKR", "RUS", "10")
+    }
+    own = code_text("Мы должны укрепить сотрудничество с Польшей.", DAY, speaker="UKR")
+    assert {(e.source.country, e.target.country if e.target else "") for e in own} == {("UKR", "POL")}
+    assert code_text("Россия должна вывести свои войска.", DAY) == []  # nobody known demands it

@@ -47,6 +47,7 @@ _CUES = (
     "demand",
     "refuse",
     "hypothetical",
+    "duty",
     "speech",
     "light",
     "first_person",
@@ -250,6 +251,13 @@ class RussianCoder:
             head = None
         addressees: list[Mention] = []
         rel = t_mod.rel
+        if head is not None and rel == "xcomp" and head.forms & c.duty:
+            if self._negated(sent, head) or negated:
+                return None
+            demand = self._duty(sent, t, pat, code, head, tokmap, ctx, voice, path)
+            if demand is not None:
+                return demand
+            holder, head = head, None  # "мы должны укрепить …": the speaker's own act, as in English
         if (
             head is not None
             and (rel in ("xcomp", "acl") or self._purpose(sent, t_mod))
@@ -337,6 +345,30 @@ class RussianCoder:
         if between:
             hit.pattern = replace(pat, sym=True)
         return hit
+
+    def _duty(
+        self,
+        sent: RSent,
+        t: RTok,
+        pat: Pattern,
+        code: str,
+        head: RTok,
+        tokmap,
+        ctx: Context,
+        voice: Speaker | None,
+        path: list[str],
+    ) -> RHit | None:
+        """ "Россия должна вывести войска" in a speech: the speaker demands it of Russia (10x), as the
+        English coder reads "Russia must withdraw"; None when no speaker is known or its own side must."""
+        accuser = voice.at(t.i) if voice is not None else None
+        if accuser is None:
+            return None
+        bound = [m for m in self._subjects(sent, head, tokmap, ctx, voice, path) if m.country]
+        if not bound or any(m.country == accuser.country for m in bound):
+            return None
+        path.append(f"duty {head.text}: demanded by {accuser.text or accuser.country}")
+        mapped = code if code[:2] == "10" else map_code(DEMAND_OF, code) or "100"
+        return RHit(pat, mapped, "demand", t, [_via(accuser, "voice")], bound, path, head.i)
 
     def _charge(
         self,
