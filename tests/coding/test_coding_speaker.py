@@ -110,3 +110,9 @@ def test_what_another_side_must_do_is_the_speakers_demand_not_its_act():
     own = code_text("We must strengthen our cooperation with Poland.", "2024", speaker="UKR")
     assert ("UKR", "POL") in {(e.source.country, e.target.country if e.target else None) for e in own}
     assert all(e.root != "10" for e in own)
+
+
+def test_escalation_and_militarisation_by_another_side_are_charged_by_the_speaker():
+    text = "The Alliance keeps escalating tensions and militarising the region."
+    assert ("RUS", "IGO") in _accusations(code_text(text, "2024", speaker="RUS"))
+    assert not _accusations(code_text(text, "2024"))

@@ -83,7 +83,7 @@ def test_reserved_war_months_held_out(corpora_dir: Path):
     r = aggregate_validity(corpora_dir, "reserved-war", every=4)
     assert r["documents"] == 219
     assert r["mean_goldstein"] < 0
-    assert r["conflict_share"] >= 0.55  # measured 0.561: short of the 0.6 target on held-out months
+    assert r["conflict_share"] >= 0.56  # measured 0.568: short of the 0.6 target on held-out months
     assert r["stale_surnames"] == []
 
 
@@ -96,12 +96,12 @@ def test_official_dev_set_gate(official):
     # the test half was never read while writing rules; the dev half was (in-sample)
     test, dev = official["test"], official["dev"]
     assert test["sentences"] >= 250 and test["gold_events"] >= 60
-    assert test["recall"] >= 0.36  # measured 0.378 (0.21 before speakers and dialogue); target 0.65
-    assert test["precision"] >= 0.54  # measured 0.561 (0.21 before); target 0.75
+    assert test["recall"] >= 0.38  # measured 0.392 (0.21 before speakers and dialogue); target 0.65
+    assert test["precision"] >= 0.55  # measured 0.559 (0.21 before); target 0.75
     assert test["spurious_per_empty_sentence"] <= 0.10  # measured 0.088; target 0.1
     # what analyses use by default (confidence >= 0.5): fewer events, most of them right
-    assert test["precision_shown"] >= 0.76 and test["recall_shown"] >= 0.36  # measured 0.787 / 0.378
-    assert dev["recall"] >= 0.48 and dev["precision"] >= 0.64  # in-sample: 0.500 / 0.662
+    assert test["precision_shown"] >= 0.76 and test["recall_shown"] >= 0.38  # measured 0.776 / 0.392
+    assert dev["recall"] >= 0.50 and dev["precision"] >= 0.65  # in-sample: 0.512 / 0.667
 
 
 def test_confidence_is_calibrated_on_the_held_out_half(official):
