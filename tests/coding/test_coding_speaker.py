@@ -116,3 +116,11 @@ def test_escalation_and_militarisation_by_another_side_are_charged_by_the_speake
     text = "The Alliance keeps escalating tensions and militarising the region."
     assert ("RUS", "IGO") in _accusations(code_text(text, "2024", speaker="RUS"))
     assert not _accusations(code_text(text, "2024"))
+
+
+def test_explain_says_the_accuser_is_the_voice_of_the_passage():
+    from multivector.coding.explain import describe_via
+
+    text = "Washington keeps interfering in the internal affairs of our region."
+    (event,) = [e for e in code_text(text, "2024", speaker="RUS") if e.root == "11"]
+    assert describe_via(event.source.via).startswith("whoever speaks in the passage")

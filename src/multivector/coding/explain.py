@@ -152,6 +152,7 @@ _VIA = {
     "addressee": "the one addressed as «you» in a two-sided encounter",
     "counterpart": "the other side of the encounter named in the title ({0})",
     "speaker": "first person, standing for the current speaker ({0})",
+    "voice": "whoever speaks in the passage, charging the doer or demanding of it",
 }
 
 
