@@ -64,8 +64,8 @@ from multivector.coding.syntax import (
     addressees_of,
     appealed_to,
     asked_of,
-    clause_roles,
     clause_verb,
+    duty_aux,
     givers_of,
     governing_verb,
     impersonal_appeal,
@@ -80,6 +80,7 @@ from multivector.coding.syntax import (
     reporters_of,
     subjects_of,
     targets_of_object,
+    verb_roles,
 )
 from multivector.coding.tables import Pattern, cameo, pattern_index
 from multivector.records import Event, Mention
@@ -325,12 +326,9 @@ class EventCoder:
             if pat.pos == "N":
                 return None  # a noun inside the demanded clause ("cooperate with inspectors") is no act
             return self._obligation(clause, duty, pat, map_code(DEMAND_OF, code) or "100", tokmap, ctx)
-        if pat.pos == "V" and clause is not None and ctx.voice is not None and clause.dep_ == "ROOT":
-            duty = next(
-                (c for c in clause.children if c.dep_ == "aux" and c.lower_ in ("must", "should")), None
-            )
-            demand = self._voiced_duty(clause, duty, pat, code, tokmap, ctx) if duty is not None else None
-            if demand is not None and tok.i == clause.i:
+        if pat.pos == "V" and tok.dep_ == "ROOT" and (main_duty := duty_aux(tok)) is not None:
+            demand = self._voiced_duty(tok, main_duty, pat, code, tokmap, ctx)
+            if demand is not None:
                 return demand
         if verb is not None and is_hypothetical(verb):
             return None
@@ -416,8 +414,6 @@ class EventCoder:
         """(sources, targets, between) of a verbal trigger; nominal triggers go to :meth:`_noun_roles`."""
         if pat.pos == "N":
             return self._noun_roles(tok, pat, tokmap, ctx)
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-        src_toks, tgt_toks = clause_roles(tok, pat, passive)
         if head is not None and (head.lemma_.lower() in APPEAL | DEMAND or modality_appeal(head)):
             # "X urged Y to visit Z": X appeals to Y (the one asked to act)
             return (
@@ -425,8 +421,7 @@ class EventCoder:
                 self._actors(asked_of(head), tokmap, ctx),
                 False,
             )
-        if not src_toks and not passive:
-            src_toks = inherited_subject(tok)
+        src_toks, tgt_toks = verb_roles(tok, pat)
         if pat.rev:
             # "X received weapons from Y": the giver Y is the source, the receiver X the target
             return self._actors(givers_of(tok), tokmap, ctx), self._actors(src_toks, tokmap, ctx), False
@@ -467,10 +462,7 @@ class EventCoder:
         the speech or belief verb the clause hangs from ("Lavrov said that …", "we believe that …"), else
         the sentence's known voice; with neither, nobody is accusing anyone and nothing is coded."""
         if pat.pos == "V":
-            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-            doers, _ = clause_roles(tok, pat, passive)
-            if not doers and not passive:
-                doers = inherited_subject(tok)
+            doers, _ = verb_roles(tok, pat)
         else:
             doers = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod") and c.i < tok.i]
             doers += [

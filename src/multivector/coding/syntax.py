@@ -87,7 +87,7 @@ def reporters_of(verb: Token) -> list[Token]:
         if cur.dep_ == "conj":
             cur = cur.head
             continue
-        if cur.dep_ not in ("ccomp", "xcomp", "advcl") or cur.head is cur:
+        if cur.dep_ not in ("ccomp", "xcomp", "advcl"):
             return []
         head = cur.head
         if head.lemma_.lower() in REPORTING:
@@ -326,13 +326,18 @@ def is_ultimatum(verb: Token) -> bool:
     ) or any(c.dep_ == "prep" and c.lower_ == "unless" for c in verb.children)
 
 
+def duty_aux(verb: Token) -> Token | None:
+    """The "must"/"should" auxiliary of ``verb``, if any."""
+    return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("must", "should")), None)
+
+
 def obligation_aux(verb: Token) -> Token | None:
     """The "must"/"should"/"has to" that turns a reported clause into a demand, if any."""
     if verb.dep_ != "ccomp" and not (verb.dep_ == "acl" and verb.head.pos_ == "NOUN"):
         return None
-    for c in verb.children:
-        if c.dep_ == "aux" and c.lower_ in ("must", "should"):
-            return c
+    found = duty_aux(verb)
+    if found is not None:
+        return found
     if verb.head.lemma_ == "have" and verb.dep_ == "xcomp":
         return verb.head
     return None
@@ -379,6 +384,16 @@ def clause_roles(tok: Token, pat: Pattern, passive: bool) -> tuple[list[Token], 
             src.extend(g for g in c.children if g.dep_ == "pobj")
         elif c.dep_ == "nsubjpass" and "dobj" in pat.tgt:
             tgt.append(c)
+    return src, tgt
+
+
+def verb_roles(tok: Token, pat: Pattern) -> tuple[list[Token], list[Token]]:
+    """(source tokens, target tokens) of a verbal trigger's own clause (:func:`clause_roles`); an active
+    verb without a subject of its own takes the one it inherits ("agreed to meet and signed")."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    src, tgt = clause_roles(tok, pat, passive)
+    if not src and not passive:
+        src = inherited_subject(tok)
     return src, tgt
 
 
