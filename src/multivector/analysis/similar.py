@@ -227,11 +227,9 @@ class SimilarIndex:
         # a generous head by score, then the exact (score, id) order of similar_articles within it
         head = min(len(cand), max(k * 4, k + 16))
         top = cand[np.argpartition(-score[cand], head - 1)[:head]]
-        mine = set(self.feature_names[self.feats[i].indices])
         out = []
         for j in top:
             aid = self.ids[j]
-            shared = mine & set(self.feature_names[self.feats[j].indices])
             title, date, _ = self.meta[aid]
             out.append(
                 {
@@ -241,11 +239,22 @@ class SimilarIndex:
                     "score": float(score[j]),
                     "text_similarity": float(text[j]),
                     "jaccard": float(jac[j]),
-                    "shared": sorted(shared),
+                    "row": j,
                 }
             )
         out.sort(key=lambda r: (-r["score"], r["article_id"]))
-        return out[:k]
+        out = out[:k]
+        mine = set(_row_of(self.feats, i).tolist())
+        for r in out:  # only for the rows shown: the feature names both articles have
+            both = mine.intersection(_row_of(self.feats, r.pop("row")).tolist())
+            r["shared"] = sorted(self.feature_names[sorted(both)].tolist())
+        return out
+
+
+def _row_of(m: Any, i: int) -> Any:
+    """Column indices of row ``i`` of CSR ``m``, read from its arrays (scipy's row slicing costs
+    more than a whole sparse product)."""
+    return m.indices[m.indptr[i] : m.indptr[i + 1]]
 
 
 def _top_terms(m: Any, terms: int) -> Any:
