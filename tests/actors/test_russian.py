@@ -41,3 +41,12 @@ def test_missing_natasha_is_a_clear_error(resolver, monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "natasha", None)
     with pytest.raises(MultivectorError, match="pip install"):
         fresh.find_mentions("Кремль", lang="ru")
+
+
+def test_sector_adjective_of_a_noun_is_no_mention(resolver) -> None:
+    """ "военные учения" are drills, not "the military"; "военные заявили" and "военные Китая" are people."""
+    text = "Военные Китая провели военные учения, а военные заявили о готовности."
+    ms = resolver.find_mentions(text, lang="ru")
+    mil = sorted(m.text for m in ms if m.agent == "MIL")
+    assert mil == ["Военные Китая", "военные"]
+    assert not any(m.start == text.index("военные учения") for m in ms)

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from multivector.coding import code_text
-from multivector.coding.modality import RULES, conditional_threat, future_intent, governing_head, negation
+from multivector.coding.modality import (
+    RULES,
+    conditional_threat,
+    denial,
+    future_intent,
+    governing_head,
+    negation,
+)
 
 
 def _coded(sentence: str) -> list[tuple[str, str, str, str | None]]:
@@ -16,7 +23,7 @@ def _coded(sentence: str) -> list[tuple[str, str, str, str | None]]:
 
 
 def test_rules_run_in_the_documented_order() -> None:
-    assert RULES[:4] == (negation, governing_head, future_intent, conditional_threat)
+    assert RULES[:5] == (denial, negation, governing_head, future_intent, conditional_threat)
 
 
 @pytest.mark.parametrize(
@@ -44,6 +51,16 @@ def test_rules_run_in_the_documented_order() -> None:
             "Armenia will withdraw its troops from the border unless Azerbaijan stops the shelling.",
             [("130", "intent", "ARM", None)],
         ),
+        # denial: what the speaker denies is no event; the deed itself, and a rejected offer, still are
+        ("Kazakhstan denied that it had supplied weapons to Iran.", []),
+        ("Kazakhstan denied supplying weapons to Iran.", []),
+        ("Minsk rejected allegations that Belarus had shelled Lithuania.", []),
+        (
+            "Armenia dismissed reports that its troops had attacked Azerbaijan.",
+            [("110", "asserted", "ARM", None)],
+        ),
+        ("Kazakhstan supplied weapons to Iran.", [("072", "asserted", "KAZ", "IRN")]),
+        ("Georgia rejected the offer of talks with Armenia.", [("125", "asserted", "GEO", None)]),
         # an obligation in reported speech is a demand on the one obliged
         ("Latvia said Estonia must cooperate with Lithuania.", [("102", "appeal", "LVA", "EST")]),
     ],

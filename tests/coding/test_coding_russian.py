@@ -173,6 +173,18 @@ def _dyads(text: str) -> set[tuple[str, str, str | None]]:
         ("Евросоюз приостановил сотрудничество с Белоруссией.", {("160", "EUR", "BLR")}),
         # a high appraisal of friendship or cooperation is praise
         ("Монголия высоко оценила сотрудничество с Россией.", {("051", "MNG", "RUS")}),
+        # what a side denies did not happen by its account: no event
+        ("Казахстан опроверг, что поставлял оружие Ирану.", set()),
+        ("Минск отверг обвинения в том, что Белоруссия обстреляла Литву.", set()),
+        ("Армения отрицает обстрел Нахичевани.", set()),
+        # a rejected proposal is still a refusal, not a denial
+        ("Армения отвергла предложение о переговорах с Турцией.", {("120", "ARM", "TUR")}),
+        # "военные учения": the adjective describes the drills, it is not "the military" as a third party
+        ("Казахстан провёл военные учения с Китаем.", {("062", "KAZ", "CHN")}),
+        # sending weapons or handing over equipment is aid; recalling an envoy "из" a country targets it
+        ("Литва отправила ракеты на Украину.", {("072", "LTU", "UKR")}),
+        ("Южная Корея передала Узбекистану медицинское оборудование.", {("070", "KOR", "UZB")}),
+        ("Канада отозвала посла из Ирана.", {("166", "CAN", "IRN")}),
     ],
 )
 def test_russian_constructions(text: str, expected: set) -> None:
@@ -183,10 +195,10 @@ def test_russian_constructions(text: str, expected: set) -> None:
 def test_crosslingual_agreement_gate():
     """Our own English sentences and our Russian translations: same dyad and PLOVER category. Tuned on
     the dev half only; the test half is held out."""
-    assert len(crosslingual_pairs()) == 240
+    assert len(crosslingual_pairs()) == 310
     r = crosslingual_agreement()
-    assert r["dev"]["agreement"] >= 0.91  # measured 0.927 (in-sample)
-    assert r["test"]["agreement"] >= 0.72  # measured 0.748 (held out)
+    assert r["dev"]["agreement"] >= 0.91  # measured 0.928 (in-sample)
+    assert r["test"]["agreement"] >= 0.76  # measured 0.773 (held out)
 
 
 @pytest.fixture(scope="module")

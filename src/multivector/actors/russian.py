@@ -133,6 +133,18 @@ def pipeline(data: ActorData) -> RussianPipeline:
     return hit[1]
 
 
+@lru_cache(maxsize=50_000)
+def _modifies(word: str, nxt: str) -> bool:
+    """``word`` reads as an adjective agreeing in case and number with the lower-case noun ``nxt``
+    ("военные учения", "военных объектов"), so it describes that noun instead of naming a group."""
+    if not nxt.isalpha() or not nxt.islower():
+        return False
+    morph = analyzer()
+    adjs = [p.tag for p in morph.parse(norm(word))[:3] if p.tag.POS == "ADJF"]
+    nouns = [p.tag for p in morph.parse(norm(nxt))[:3] if p.tag.POS == "NOUN"]
+    return any(a.case == b.case and a.number == b.number for a in adjs for b in nouns)
+
+
 def find_mentions_ru(data: ActorData, text: str, date: Any = None) -> list[Mention]:
     """Actor mentions in Russian text, with character offsets into ``text``."""
     ru = pipeline(data)
@@ -158,6 +170,9 @@ def find_mentions_ru(data: ActorData, text: str, date: Any = None) -> list[Menti
             need_cap, need_upper = ru.cased.get(key, (False, False))
             if (need_upper and not surface.isupper()) or (need_cap and surface.islower()):
                 continue
+            sector_word = size == 1 and i + 1 < n and all(a.kind == "sector" for a in atoms)
+            if sector_word and _modifies(toks[i].text, toks[i + 1].text):
+                continue  # "военные учения": the sector word is an adjective of the next noun
             hits.append(Hit(i, i + size, atoms, surface))
     hits = ru.chunker.select(hits)
     chunks = ru.chunker.group(toks, hits)

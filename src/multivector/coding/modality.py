@@ -29,6 +29,7 @@ from multivector.coding.rules import (
 )
 from multivector.coding.syntax import (
     is_continued,
+    is_denied,
     is_future,
     is_negated,
     is_noun_negated,
@@ -61,6 +62,11 @@ class Reading:
     modality: str = "asserted"
     head: Token | None = None  # the governing verb that changed the reading, kept for ``explain``
     negated: bool = False
+
+
+def denial(r: Reading) -> bool:
+    """ "denied that it had supplied weapons": what the speaker denies is no event."""
+    return not is_denied(r.tok)
 
 
 def negation(r: Reading) -> bool:
@@ -139,6 +145,7 @@ def warned_threat(r: Reading) -> bool:
 
 #: applied in this order to every verbal or nominal trigger that passed the clause checks
 RULES: tuple[Callable[[Reading], bool], ...] = (
+    denial,
     negation,
     governing_head,
     future_intent,

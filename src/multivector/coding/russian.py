@@ -58,6 +58,8 @@ _CUES = (
     "sides_determiners",
     "reported_by",
     "patient_genitive",
+    "denial",
+    "claim",
 )
 
 
@@ -220,7 +222,7 @@ class RussianCoder:
         c = self.cues
         code, modality = pat.code, "assert"
         path = [f"trigger {t.text} ({t.pos} {t.rel})"]
-        if self._hypothetical(sent, t):
+        if self._hypothetical(sent, t) or self._denied(sent, t):
             return None
         holder = t  # the token whose subject is the source
         negated = self._negated(sent, t)
@@ -453,6 +455,27 @@ class RussianCoder:
                     return x is t
             if x is not t:
                 break
+        return False
+
+    def _denied(self, sent: RSent, t: RTok) -> bool:
+        """The trigger is what its clause's subject denies ("опроверг, что поставлял оружие", "отрицает
+        обстрел", "отверг обвинения в том, что …"): by the speaker's account it did not happen."""
+        c, cur = self.cues, t
+        for _ in range(5):
+            head = sent.head(cur)
+            if head is None:
+                return False
+            if cur.rel in ("ccomp", "xcomp", "obj") and head.forms & c.denial and not head.forms & c.refuse:
+                return True
+            if cur.rel in ("acl", "ccomp") and head.lemma in ("то", "тот"):
+                cur = head  # "обвинения в том, что …": the clause stands for "то"
+                continue
+            if cur.rel == "nmod" and head.forms & c.claim:
+                above = sent.head(head)
+                return head.rel == "obj" and above is not None and bool(above.forms & c.denial)
+            if cur.rel not in ("conj", "xcomp"):
+                return False
+            cur = head
         return False
 
     def _negated(self, sent: RSent, t: RTok) -> bool:

@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 from multivector.coding.rules import (
     APPEAL,
     APPEAL_ADJECTIVES,
+    CLAIM_NOUNS,
     COURTESY_OBJECTS,
     COURTESY_REASONS,
     DEMAND,
+    DENIAL,
     FIGURE_VERBS,
     FOR_OBJECTS,
     FUTURE_AUX,
@@ -300,6 +302,31 @@ def is_hypothetical(verb: Token) -> bool:
             cur = cur.head
             continue
         break
+    return False
+
+
+def is_denied(tok: Token) -> bool:
+    """The trigger sits in what its clause's speaker denies: "denied that it had supplied weapons",
+    "denied supplying", "dismissed reports that its troops had shelled …", "denied the shelling of …".
+    A denied act did not happen by the speaker's account, so it is no event (the denial itself is 016)."""
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        lemma = head.lemma_.lower()
+        if (
+            cur.dep_ in ("ccomp", "xcomp", "dobj")
+            and head.pos_ == "VERB"
+            and lemma in DENIAL
+            and lemma != "reject"
+        ):
+            return True
+        if cur.dep_ in ("acl", "ccomp") and lemma in CLAIM_NOUNS and head.dep_ == "dobj":
+            return head.head.lemma_.lower() in DENIAL
+        if cur.dep_ not in ("conj", "aux", "xcomp", "prep", "pobj"):
+            return False
+        cur = head
     return False
 
 
