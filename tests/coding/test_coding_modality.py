@@ -7,6 +7,7 @@ import pytest
 from multivector.coding import code_text
 from multivector.coding.modality import (
     RULES,
+    cessation,
     conditional_threat,
     denial,
     future_intent,
@@ -23,7 +24,7 @@ def _coded(sentence: str) -> list[tuple[str, str, str, str | None]]:
 
 
 def test_rules_run_in_the_documented_order() -> None:
-    assert RULES[:5] == (denial, negation, governing_head, future_intent, conditional_threat)
+    assert RULES[:6] == (denial, negation, cessation, governing_head, future_intent, conditional_threat)
 
 
 @pytest.mark.parametrize(
@@ -61,6 +62,14 @@ def test_rules_run_in_the_documented_order() -> None:
         ),
         ("Kazakhstan supplied weapons to Iran.", [("072", "asserted", "KAZ", "IRN")]),
         ("Georgia rejected the offer of talks with Armenia.", [("125", "asserted", "GEO", None)]),
+        # an act alleged of another is the accusation only; one refrained from, or unlikely, is none
+        ("Latvia accused Belarus of shelling Lithuania.", [("112", "asserted", "LVA", "BLR")]),
+        ("Hungary refrained from condemning Serbia.", []),
+        ("Armenia is unlikely to sign the agreement with Turkey.", []),
+        # stopping a cooperative act reduces relations; a stopped attack is no attack
+        ("Moldova stopped buying Romanian wheat.", [("160", "asserted", "MDA", "ROU")]),
+        ("Georgia stopped cooperating with Armenia.", [("160", "asserted", "GEO", "ARM")]),
+        ("Azerbaijan stopped shelling Armenia.", []),
         # an obligation in reported speech is a demand on the one obliged
         ("Latvia said Estonia must cooperate with Lithuania.", [("102", "appeal", "LVA", "EST")]),
     ],

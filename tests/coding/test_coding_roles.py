@@ -125,3 +125,12 @@ def test_pressure_put_on_a_side_is_coercion_of_it(verb: str) -> None:
     events = code_text(f"Sweden {verb} pressure on Belarus.", "2022-05-03")
     coded = [(e.root, e.source.country, e.target and e.target.country) for e in events]
     assert coded == [("17", "SWE", "BLR")]
+
+
+def test_who_is_thanked_or_condemned_for_an_act_did_it() -> None:
+    """ "condemned Y for shelling Z", "thanked Y for sending …": Y is the one who shelled or sent."""
+    events = code_text("Georgia thanked Estonia for sending weapons.", "2022-05-03")
+    assert [(e.cameo[:2], e.source.country) for e in events if e.trigger == "sending"] == [("07", "EST")]
+    events = code_text("Georgia condemned Armenia for shelling Azerbaijan.", "2022-05-03")
+    acts = [(e.source.country, e.target and e.target.country) for e in events if e.trigger == "shelling"]
+    assert acts == [("ARM", "AZE")]

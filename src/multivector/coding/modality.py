@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from multivector.coding.rules import (
     APPEAL,
     APPEAL_OF,
+    CEASE_OF,
     DEMAND,
     DEMAND_OF,
     INTENT,
@@ -28,6 +29,7 @@ from multivector.coding.rules import (
     map_code,
 )
 from multivector.coding.syntax import (
+    is_cessation,
     is_continued,
     is_denied,
     is_future,
@@ -84,6 +86,20 @@ def negation(r: Reading) -> bool:
     if code[:2] == "04" and r.pat.lemma not in REFUSABLE_MEETINGS:
         return False
     r.code, r.modality = mapped, "asserted"
+    return True
+
+
+def cessation(r: Reading) -> bool:
+    """ "stopped buying Russian gas", "halted its aid": a side that stops a cooperative act reduces
+    relations (16x); a stopped attack or statement is no event. "did not stop" is left to ``negation``."""
+    tok = r.tok
+    stopper = tok.head if tok.dep_ in ("xcomp", "dobj") and tok.head.i != tok.i else None
+    if stopper is None or not is_cessation(stopper) or is_negated(stopper):
+        return True
+    mapped = map_code(CEASE_OF, r.code)
+    if mapped is None:
+        return False
+    r.code, r.modality, r.head = mapped, "asserted", stopper
     return True
 
 
@@ -147,6 +163,7 @@ def warned_threat(r: Reading) -> bool:
 RULES: tuple[Callable[[Reading], bool], ...] = (
     denial,
     negation,
+    cessation,
     governing_head,
     future_intent,
     conditional_threat,

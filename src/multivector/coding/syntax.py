@@ -8,6 +8,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from multivector.coding.rules import (
+    ABSTAIN,
+    ALLEGE,
     APPEAL,
     APPEAL_ADJECTIVES,
     CLAIM_NOUNS,
@@ -18,6 +20,7 @@ from multivector.coding.rules import (
     FIGURE_VERBS,
     FOR_OBJECTS,
     FUTURE_AUX,
+    HYPO_ADJ,
     HYPO_AUX,
     INTENT,
     INTENT_NOUNS,
@@ -124,7 +127,12 @@ def inherited_subject(tok: Token) -> list[Token]:
                     return [head]
                 return []
             if cur.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-                # "resorted to throwing stones": the subject of the verb the preposition hangs on
+                # "resorted to throwing stones": the subject of the verb the preposition hangs on;
+                # "thanked Y for sending", "Y was condemned for shelling": the one thanked or condemned
+                if head.lower_ in ("for", "of"):
+                    objs = [c for c in head.head.children if c.dep_ in ("dobj", "nsubjpass")]
+                    if objs:
+                        return objs
                 subj = [c for c in head.head.children if c.dep_ == "nsubj"]
                 if subj:
                     return subj
@@ -273,7 +281,8 @@ def is_negated(verb: Token) -> bool:
 CESSATION = {"stop", "cease", "halt", "quit", "relent", "waver", "falter", "tire", "end", "abandon"}
 
 
-def _is_cessation(verb: Token) -> bool:
+def is_cessation(verb: Token) -> bool:
+    """A verb of stopping (stop, cease, halt, let up …)."""
     lemma = verb.lemma_.lower()
     particle = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     return lemma in CESSATION or (lemma in ("let", "give", "back") and bool(particle & {"up", "down", "off"}))
@@ -282,7 +291,7 @@ def _is_cessation(verb: Token) -> bool:
 def is_continued(verb: Token) -> bool:
     """A negated verb of stopping around another trigger: "we will not let up on our aid to X" is
     support, "they never ceased attacking" is an attack — not the reject codes."""
-    return _is_cessation(verb) and is_negated(verb)
+    return is_cessation(verb) and is_negated(verb)
 
 
 def is_noun_negated(tok: Token) -> bool:
@@ -298,6 +307,8 @@ def is_hypothetical(verb: Token) -> bool:
             return True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cur.children):
             return True
+        if cur is not verb and cur.lemma_.lower() in HYPO_ADJ:
+            return True  # "is unlikely to sign"
         if cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i:
             cur = cur.head
             continue
@@ -306,25 +317,25 @@ def is_hypothetical(verb: Token) -> bool:
 
 
 def is_denied(tok: Token) -> bool:
-    """The trigger sits in what its clause's speaker denies: "denied that it had supplied weapons",
-    "denied supplying", "dismissed reports that its troops had shelled …", "denied the shelling of …".
-    A denied act did not happen by the speaker's account, so it is no event (the denial itself is 016)."""
+    """The trigger sits in what its clause's speaker denies, alleges of another or refrains from:
+    "denied that it had supplied weapons", "denied supplying", "dismissed reports that its troops had
+    shelled …", "accused Y of shelling …", "refrained from condemning …". By the speaker's account the
+    act did not happen (or is Y's alleged act, which the accusation itself codes), so it is no event."""
     cur = tok
-    for _ in range(4):
+    for _ in range(5):
         head = cur.head
         if head.i == cur.i:
             return False
         lemma = head.lemma_.lower()
-        if (
-            cur.dep_ in ("ccomp", "xcomp", "dobj")
-            and head.pos_ == "VERB"
-            and lemma in DENIAL
-            and lemma != "reject"
-        ):
+        denies = head.pos_ == "VERB" and lemma in DENIAL and lemma != "reject"
+        if cur.dep_ in ("ccomp", "xcomp", "dobj") and denies:
             return True
         if cur.dep_ in ("acl", "ccomp") and lemma in CLAIM_NOUNS and head.dep_ == "dobj":
             return head.head.lemma_.lower() in DENIAL
-        if cur.dep_ not in ("conj", "aux", "xcomp", "prep", "pobj"):
+        if cur.dep_ == "prep" and head.pos_ == "VERB":
+            word = cur.lower_
+            return (word == "from" and lemma in ABSTAIN) or (word in ("of", "for") and lemma in ALLEGE)
+        if cur.dep_ not in ("conj", "aux", "xcomp", "prep", "pobj", "pcomp"):
             return False
         cur = head
     return False
