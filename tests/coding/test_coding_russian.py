@@ -185,6 +185,9 @@ def _dyads(text: str) -> set[tuple[str, str, str | None]]:
         ("Литва отправила ракеты на Украину.", {("072", "LTU", "UKR")}),
         ("Южная Корея передала Узбекистану медицинское оборудование.", {("070", "KOR", "UZB")}),
         ("Канада отозвала посла из Ирана.", {("166", "CAN", "IRN")}),
+        # stopping cooperation reduces relations, as in English; a stopped shelling is none
+        ("Грузия перестала сотрудничать с Арменией.", {("160", "GEO", "ARM")}),
+        ("Армения прекратила обстрел Азербайджана.", set()),
     ],
 )
 def test_russian_constructions(text: str, expected: set) -> None:

@@ -24,7 +24,7 @@ import yaml
 from multivector.coding.coder import counterpart_of, finish_sentence, keep_pair, new_event
 from multivector.coding.dates import event_date
 from multivector.coding.reference import Context, distinct_mentions
-from multivector.coding.rules import APPEAL_OF, DEMAND_OF, INTENT_OF, REJECT_OF, map_code
+from multivector.coding.rules import APPEAL_OF, CEASE_OF, DEMAND_OF, INTENT_OF, REJECT_OF, map_code
 from multivector.coding.tables import CodingDataError, Pattern, cameo, data_path, load_patterns
 from multivector.nlp.russian import RSent, RTok, norm, parse, perfective, verb_reading
 from multivector.records import Event, Mention
@@ -60,6 +60,7 @@ _CUES = (
     "patient_genitive",
     "denial",
     "claim",
+    "cease",
 )
 
 
@@ -227,6 +228,19 @@ class RussianCoder:
         holder = t  # the token whose subject is the source
         negated = self._negated(sent, t)
         head = sent.head(t)
+        if (
+            head is not None
+            and t.rel in ("xcomp", "obj")
+            and head.forms & c.cease
+            and not self._negated(sent, head)
+        ):
+            # "перестала сотрудничать", "прекратила помощь": stopping a cooperative act reduces relations
+            # (16x, as in English); a stopped attack or statement is no event
+            mapped = map_code(CEASE_OF, code)
+            if mapped is None:
+                return None
+            code = mapped
+            path.append(f"stopped by {head.text}")
         if (
             t.pos == "NOUN"
             and head is not None
