@@ -65,6 +65,12 @@ def test_rules_run_in_the_documented_order() -> None:
         # an act alleged of another is the accusation only; one refrained from, or unlikely, is none
         ("Latvia accused Belarus of shelling Lithuania.", [("112", "asserted", "LVA", "BLR")]),
         ("Hungary refrained from condemning Serbia.", []),
+        ("Hungary avoided criticising Serbia.", []),
+        ("Poland warned Belarus against attacking Lithuania.", [("130", "asserted", "POL", "BLR")]),
+        # what one side fears or expects of another is no act of that other; its own hope is its intent
+        ("Latvia fears that Belarus will attack Lithuania.", []),
+        ("Georgia expects Armenia to sign the agreement.", []),
+        ("Latvia hopes that it will sign the treaty with Estonia.", [("037", "intent", "LVA", "EST")]),
         ("Armenia is unlikely to sign the agreement with Turkey.", []),
         # stopping a cooperative act reduces relations; a stopped attack is no attack
         ("Moldova stopped buying Romanian wheat.", [("160", "asserted", "MDA", "ROU")]),

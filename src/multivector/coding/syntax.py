@@ -13,6 +13,7 @@ from multivector.coding.rules import (
     APPEAL,
     APPEAL_ADJECTIVES,
     CLAIM_NOUNS,
+    CONJECTURE,
     COURTESY_OBJECTS,
     COURTESY_REASONS,
     DEMAND,
@@ -317,24 +318,41 @@ def is_hypothetical(verb: Token) -> bool:
 
 
 def is_denied(tok: Token) -> bool:
-    """The trigger sits in what its clause's speaker denies, alleges of another or refrains from:
-    "denied that it had supplied weapons", "denied supplying", "dismissed reports that its troops had
-    shelled …", "accused Y of shelling …", "refrained from condemning …". By the speaker's account the
-    act did not happen (or is Y's alleged act, which the accusation itself codes), so it is no event."""
+    """The trigger sits in what its clause's speaker denies, alleges of another, fears or refrains from:
+    "denied that it had supplied weapons", "dismissed reports that its troops had shelled …", "accused Y
+    of shelling …", "warned Y against attacking …", "fears that Y will attack", "refrained from
+    condemning …". By the speaker's account the act did not happen (or is Y's alleged or feared act,
+    which the accusation or warning itself codes), so it is no event."""
     cur = tok
     for _ in range(5):
         head = cur.head
         if head.i == cur.i:
             return False
         lemma = head.lemma_.lower()
-        denies = head.pos_ == "VERB" and lemma in DENIAL and lemma != "reject"
-        if cur.dep_ in ("ccomp", "xcomp", "dobj") and denies:
+        verb = head.pos_ == "VERB"
+        if cur.dep_ in ("ccomp", "xcomp", "dobj") and verb and lemma in DENIAL and lemma != "reject":
             return True
+        if cur.dep_ in ("xcomp", "dobj") and verb and lemma in ABSTAIN:
+            return True  # "avoided criticising"
+        if (
+            verb
+            and (lemma in CONJECTURE or head.lower_ in CONJECTURE)
+            and (
+                cur.dep_ in ("ccomp", "dobj")
+                or (cur.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children))
+            )
+        ):
+            # "fears that Y will attack", "feared an attack", "expects Y to sign"; the holder's own hope
+            # ("we hope that we will agree", "it hopes it will …") is its intent, read as before
+            own = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in cur.children)
+            return not own
         if cur.dep_ in ("acl", "ccomp") and lemma in CLAIM_NOUNS and head.dep_ == "dobj":
             return head.head.lemma_.lower() in DENIAL
         if cur.dep_ == "prep" and head.pos_ == "VERB":
             word = cur.lower_
-            return (word == "from" and lemma in ABSTAIN) or (word in ("of", "for") and lemma in ALLEGE)
+            return (word == "from" and lemma in ABSTAIN) or (
+                word in ("of", "for", "against") and lemma in ALLEGE
+            )
         if cur.dep_ not in ("conj", "aux", "xcomp", "prep", "pobj", "pcomp"):
             return False
         cur = head
