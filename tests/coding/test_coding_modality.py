@@ -45,6 +45,10 @@ def test_rules_run_in_the_documented_order() -> None:
         ("Poland plans to send aid to Ukraine.", [("033", "intent", "POL", "UKR")]),
         # a verb that goes on is no negation ("did not stop supporting")
         ("Georgia did not stop supporting Ukraine.", [("051", "asserted", "GEO", "UKR")]),
+        # "going to" is an intent; "not going to" attack is no attack and no refusal either
+        ("Serbia is going to attack Kosovo.", [("138", "intent", "SRB", "XKX")]),
+        ("Serbia is not going to attack anyone.", []),
+        ("Serbia is not going to sign the agreement with Kosovo.", [("127", "asserted", "SRB", "XKX")]),
         # future tense without a governing verb: an intent
         ("Finland will send aid to Estonia.", [("033", "intent", "FIN", "EST")]),
         # a promise on a condition is a threat

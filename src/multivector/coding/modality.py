@@ -110,12 +110,14 @@ def governing_head(r: Reading) -> bool:
     r.head = head
     if head is None:
         return True
-    lemma = head.lemma_.lower()
+    lemma = "going" if head.lower_ == "going" else head.lemma_.lower()
     # wanting someone else to act ("wants Y to attack Z") is an appeal to them
     wants_other = lemma in INTENT and any(c.dep_ == "dobj" for c in head.children)
     code = r.code
     if is_continued(head):
         pass  # "will not stop supporting X": the support goes on
+    elif is_negated(head) and lemma not in REFUSE and (code[:2] in NO_REJECTION or int(code[:2]) >= 15):
+        return False  # "is not going to attack anyone", "does not intend to protest": no act, no refusal
     elif lemma in REFUSE or is_negated(head):
         r.code, r.modality = map_code(REJECT_OF, code) or "120", "asserted"
     elif lemma in APPEAL or wants_other:

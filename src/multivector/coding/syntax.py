@@ -176,8 +176,8 @@ def modal_head(tok: Token) -> Token | None:
     marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
     if tok.dep_ == "ccomp" and not marked and lemma not in DEMAND:
         return None
-    if lemma in REFUSE | INTENT | APPEAL | DEMAND:
-        return head
+    if lemma in REFUSE | INTENT | APPEAL | DEMAND or head.lower_ == "going":
+        return head  # "going" (to): the lemmatizer gives "go", which is not an intent
     return None
 
 
