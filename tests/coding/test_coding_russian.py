@@ -177,6 +177,10 @@ def _dyads(text: str) -> set[tuple[str, str, str | None]]:
         ("Казахстан опроверг, что поставлял оружие Ирану.", set()),
         ("Минск отверг обвинения в том, что Белоруссия обстреляла Литву.", set()),
         ("Армения отрицает обстрел Нахичевани.", set()),
+        # a feared or expected act of another side, or an unlikely one, is no event
+        ("Литва опасается, что Белоруссия нападёт на Латвию.", set()),
+        ("Грузия ожидает, что Армения подпишет соглашение с Турцией.", set()),
+        ("Армения вряд ли подпишет соглашение с Турцией.", set()),
         # a rejected proposal is still a refusal, not a denial
         ("Армения отвергла предложение о переговорах с Турцией.", {("120", "ARM", "TUR")}),
         # "военные учения": the adjective describes the drills, it is not "the military" as a third party

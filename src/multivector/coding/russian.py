@@ -61,6 +61,7 @@ _CUES = (
     "denial",
     "claim",
     "cease",
+    "conjecture",
 )
 
 
@@ -248,7 +249,7 @@ class RussianCoder:
             and t.rel in ("obj", "nsubj", "nsubj:pass")
         ):
             # "не можем оказывать давление": the light verb carries the noun's negation and modality
-            if self._hypothetical(sent, head):
+            if self._hypothetical(sent, head) or self._denied(sent, head):
                 return None
             negated = negated or self._negated(sent, head)
             t_mod, head = head, sent.head(head)
@@ -465,6 +466,8 @@ class RussianCoder:
             for c in sent.children(x):
                 if c.rel == "aux" and norm(c.text) == "бы":
                     return True
+                if x is t and c.rel == "advmod" and norm(c.text) == "вряд":
+                    return True  # "вряд ли подпишет": unlikely, not done
                 if c.rel == "mark" and norm(c.text) in ("если", "ли"):
                     return x is t
             if x is not t:
@@ -481,6 +484,10 @@ class RussianCoder:
                 return False
             if cur.rel in ("ccomp", "xcomp", "obj") and head.forms & c.denial and not head.forms & c.refuse:
                 return True
+            if cur.rel == "ccomp" and head.forms & c.conjecture:
+                # "опасается, что Россия нападёт": what one side fears or hopes another will do is no
+                # act of that other; its own hope ("надеемся, что сможем …") is left to the intent rules
+                return not any(k.rel == "nsubj" and k.pos == "PRON" for k in sent.children(cur))
             if cur.rel in ("acl", "ccomp") and head.lemma in ("то", "тот"):
                 cur = head  # "обвинения в том, что …": the clause stands for "то"
                 continue
