@@ -247,7 +247,7 @@ class SimilarIndex:
         mine = set(_row_of(self.feats, i).tolist())
         for r in out:  # only for the rows shown: the feature names both articles have
             both = mine.intersection(_row_of(self.feats, r.pop("row")).tolist())
-            r["shared"] = sorted(self.feature_names[sorted(both)].tolist())
+            r["shared"] = sorted(self.feature_names[list(both)].tolist())
         return out
 
 

@@ -71,6 +71,11 @@ def denial(r: Reading) -> bool:
     return not is_denied(r.tok)
 
 
+def _unrefusable(code: str) -> bool:
+    """Acts whose negation is no act rather than a rejection: statements, protests, threats, force."""
+    return code[:2] in NO_REJECTION or int(code[:2]) >= 15
+
+
 def negation(r: Reading) -> bool:
     """ "did not sign" is a rejection (12x); a negated act with no rejection form is no event."""
     verb, tok = r.verb, r.tok
@@ -81,7 +86,7 @@ def negation(r: Reading) -> bool:
         return True
     code = r.code
     mapped = map_code(REJECT_OF, code)
-    if mapped is None or code[:2] in NO_REJECTION or int(code[:2]) >= 15:
+    if mapped is None or _unrefusable(code):
         return False
     if code[:2] == "04" and r.pat.lemma not in REFUSABLE_MEETINGS:
         return False
@@ -116,7 +121,7 @@ def governing_head(r: Reading) -> bool:
     code = r.code
     if is_continued(head):
         pass  # "will not stop supporting X": the support goes on
-    elif is_negated(head) and lemma not in REFUSE and (code[:2] in NO_REJECTION or int(code[:2]) >= 15):
+    elif is_negated(head) and lemma not in REFUSE and _unrefusable(code):
         return False  # "is not going to attack anyone", "does not intend to protest": no act, no refusal
     elif lemma in REFUSE or is_negated(head):
         r.code, r.modality = map_code(REJECT_OF, code) or "120", "asserted"

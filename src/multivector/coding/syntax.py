@@ -330,7 +330,7 @@ def is_denied(tok: Token) -> bool:
             return False
         lemma = head.lemma_.lower()
         verb = head.pos_ == "VERB"
-        if cur.dep_ in ("ccomp", "xcomp", "dobj") and verb and lemma in DENIAL and lemma != "reject":
+        if cur.dep_ in ("ccomp", "xcomp", "dobj") and verb and lemma in DENIAL and lemma not in REFUSE:
             return True
         if cur.dep_ in ("xcomp", "dobj") and verb and lemma in ABSTAIN:
             return True  # "avoided criticising"
