@@ -80,6 +80,16 @@ def test_rules_run_in_the_documented_order() -> None:
         ("Moldova stopped buying Romanian wheat.", [("160", "asserted", "MDA", "ROU")]),
         ("Georgia stopped cooperating with Armenia.", [("160", "asserted", "GEO", "ARM")]),
         ("Azerbaijan stopped shelling Armenia.", []),
+        # asked to stop, the act goes on: it stays the act of the one asked (and its possessive is theirs)
+        (
+            "Estonia urged Hungary to stop supplying weapons to Serbia.",
+            [("020", "appeal", "EST", "HUN"), ("072", "asserted", "HUN", "SRB")],
+        ),
+        (
+            "Latvia called on Belarus to end its attacks on Lithuania.",
+            [("020", "asserted", "LVA", "BLR"), ("180", "asserted", "BLR", "LTU")],
+        ),
+        ("Armenia must end its blockade of Georgia.", [("191", "asserted", "ARM", "GEO")]),
         # an obligation in reported speech is a demand on the one obliged
         ("Latvia said Estonia must cooperate with Lithuania.", [("102", "appeal", "LVA", "EST")]),
     ],

@@ -70,6 +70,8 @@ from multivector.coding.syntax import (
     governing_verb,
     impersonal_appeal,
     inherited_subject,
+    is_asked,
+    is_cessation,
     is_courtesy,
     is_figure,
     is_hypothetical,
@@ -243,7 +245,14 @@ class EventCoder:
                 obj_tok = self._constraints(tok, pat)
                 if obj_tok is False:
                     continue
-                if obj_tok is not None and obj_tok is not True:
+                if (
+                    obj_tok is not None
+                    and obj_tok is not True
+                    and not (
+                        # "urged Hungary to stop supplying weapons": the supplying goes on, an act of its own
+                        obj_tok.pos_ == "VERB" and is_cessation(tok) and is_asked(tok)
+                    )
+                ):
                     consumed.add(obj_tok.i)
                 hit = self._fire(tok, pat, tokmap, ctx)
                 if hit is not None:

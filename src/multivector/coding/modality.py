@@ -29,6 +29,7 @@ from multivector.coding.rules import (
     map_code,
 )
 from multivector.coding.syntax import (
+    is_asked,
     is_cessation,
     is_continued,
     is_denied,
@@ -96,10 +97,13 @@ def negation(r: Reading) -> bool:
 
 def cessation(r: Reading) -> bool:
     """ "stopped buying Russian gas", "halted its aid": a side that stops a cooperative act reduces
-    relations (16x); a stopped attack or statement is no event. "did not stop" is left to ``negation``."""
+    relations (16x); a stopped attack or statement is no event. "did not stop" is left to ``negation``.
+
+    Asked to stop ("must end its occupation", "calls on China to stop arming Russia"), the act is
+    going on: it stays the act of the one asked, as it is."""
     tok = r.tok
     stopper = tok.head if tok.dep_ in ("xcomp", "dobj") and tok.head.i != tok.i else None
-    if stopper is None or not is_cessation(stopper) or is_negated(stopper):
+    if stopper is None or not is_cessation(stopper) or is_negated(stopper) or is_asked(stopper):
         return True
     mapped = map_code(CEASE_OF, r.code)
     if mapped is None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from multivector.coding.rules import PLURAL_ANAPHORS
+from multivector.coding.syntax import controller
 from multivector.records import Mention
 
 if TYPE_CHECKING:
@@ -208,6 +209,12 @@ def anaphor(t: Token, ctx: Context) -> list[Mention]:
         found = _object_antecedent(t, ctx)
         if found:
             return found
+    if low in ("its", "their", "his", "her") and t.dep_ == "poss":
+        # "calls on Russia to stop its aggression": the possessor is the one asked to act
+        asked = controller(t.head)
+        found = [m for m, tok in ctx.named if asked is not None and tok.i in asked and tok.sent == t.sent]
+        if found:
+            return found[:1] if low != "their" else found
     if low in ("its", "their", "his", "her", "it", "he", "she") and ctx.current:
         before = [m for m, tok in ctx.current if tok.i < t.i]
         if before and low in ("its", "his", "her", "it", "he", "she"):

@@ -112,9 +112,9 @@ def inherited_subject(tok: Token) -> list[Token]:
         if cur.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return [head]
         if cur.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp") or (cur.dep_ == "acomp"):
-            if cur.dep_ == "xcomp":
-                objs = [c for c in head.children if c.dep_ in ("dobj",)]
-                if objs and head.lemma_.lower() in APPEAL | DEMAND:
+            if cur.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in APPEAL | DEMAND:
+                objs = asked_of(head)
+                if objs and (cur.dep_ == "xcomp" or _bare_infinitive(cur)):
                     return objs
             if cur.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
                 # "X reached a consensus to exchange data": the one who reached it is to act
@@ -308,13 +308,22 @@ def is_hypothetical(verb: Token) -> bool:
             return True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cur.children):
             return True
-        if cur is not verb and cur.lemma_.lower() in HYPO_ADJ:
+        if cur is not verb and cur.lemma_.lower() in HYPO_ADJ and not _managed(cur):
             return True  # "is unlikely to sign"
         if cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i:
             cur = cur.head
             continue
         break
     return False
+
+
+def _managed(adj: Token) -> bool:
+    """ "were able to restore trust", "are able to support": an ability had now is read like readiness
+    (an intent, or a deed when past); only "will / would / could be able to" is a mere possibility."""
+    if adj.lower_ != "able":
+        return False
+    cop = adj.head if adj.dep_ == "acomp" and adj.head.i != adj.i else adj
+    return not any(c.dep_ == "aux" and c.tag_ == "MD" for c in cop.children)
 
 
 def is_denied(tok: Token) -> bool:
@@ -380,6 +389,38 @@ def is_ultimatum(verb: Token) -> bool:
         and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children)
         for c in verb.children
     ) or any(c.dep_ == "prep" and c.lower_ == "unless" for c in verb.children)
+
+
+def controller(noun: Token) -> set[int] | None:
+    """Token ids of the one asked to act on ``noun``, when it is the object of an asked infinitive
+    ("urged Belarus to stop its arrests", "calls on Russia to withdraw its troops"); else None."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.i == noun.i or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return None
+    head = verb.head
+    if verb.dep_ not in ("xcomp", "advcl") or head.i == verb.i or head.lemma_.lower() not in APPEAL | DEMAND:
+        return None
+    if verb.dep_ == "advcl" and not _bare_infinitive(verb):
+        return None
+    objs = asked_of(head)
+    return {x.i for o in objs for x in o.subtree} or None
+
+
+def is_asked(verb: Token) -> bool:
+    """ "must stop", "urged X to stop", "calls on X to stop", "forced X to stop": a verb whose act is
+    asked of someone rather than reported as done; likewise a stopping that is only a goal or a means
+    ("work towards ending the occupation", "by ending it", "efforts to end the war")."""
+    if duty_aux(verb) is not None or verb.dep_ in ("pcomp", "acl"):
+        return True
+    cur = verb
+    while cur.dep_ == "conj" and cur.head.i != cur.i:  # "must end its occupation and stop …"
+        cur = cur.head
+        if duty_aux(cur) is not None:
+            return True
+    head = cur.head
+    return (
+        cur.dep_ in ("xcomp", "advcl", "ccomp") and head.i != cur.i and head.lemma_.lower() in APPEAL | DEMAND
+    )
 
 
 def duty_aux(verb: Token) -> Token | None:
