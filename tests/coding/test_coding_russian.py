@@ -192,6 +192,15 @@ def _dyads(text: str) -> set[tuple[str, str, str | None]]:
         # stopping cooperation reduces relations, as in English; a stopped shelling is none
         ("Грузия перестала сотрудничать с Арменией.", {("160", "GEO", "ARM")}),
         ("Армения прекратила обстрел Азербайджана.", set()),
+        # asked to stop, the act goes on, the act of the one asked (as in English)
+        (
+            "Эстония призвала Венгрию прекратить поставлять оружие Сербии.",
+            {("020", "EST", "HUN"), ("072", "HUN", "SRB")},
+        ),
+        (
+            "Евросоюз потребовал от Белоруссии прекратить нападения на Литву.",
+            {("100", "EUR", "BLR"), ("190", "BLR", "LTU")},
+        ),
     ],
 )
 def test_russian_constructions(text: str, expected: set) -> None:
@@ -205,7 +214,7 @@ def test_crosslingual_agreement_gate():
     assert len(crosslingual_pairs()) == 310
     r = crosslingual_agreement()
     assert r["dev"]["agreement"] >= 0.92  # measured 0.935 (in-sample)
-    assert r["test"]["agreement"] >= 0.77  # measured 0.779 (held out)
+    assert r["test"]["agreement"] >= 0.77  # measured 0.773 (held out)
 
 
 @pytest.fixture(scope="module")

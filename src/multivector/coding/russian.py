@@ -237,6 +237,11 @@ class RussianCoder:
         ):
             # "перестала сотрудничать", "прекратила помощь": stopping a cooperative act reduces relations
             # (16x, as in English); a stopped attack or statement is no event
+            asked = self._asked_to_stop(sent, head, tokmap, ctx, voice)
+            if asked:
+                # "призвала Китай прекратить поставки оружия России": the supplies go on, China's act
+                path.append(f"asked to stop ({head.text}): the act goes on")
+                return self._ongoing(sent, t, pat, code, asked, tokmap, ctx, voice, path)
             mapped = map_code(CEASE_OF, code)
             if mapped is None:
                 return None
@@ -362,6 +367,46 @@ class RussianCoder:
         if between:
             hit.pattern = replace(pat, sym=True)
         return hit
+
+    def _asked_to_stop(self, sent: RSent, stop: RTok, tokmap, ctx: Context, voice) -> list[Mention]:
+        """Who is asked to stop: the object of "призвать / потребовать … прекратить", the subject of
+        "должна прекратить"; empty when the stopping is reported as done."""
+        c = self.cues
+        asker = sent.head(stop)
+        if asker is None or stop.rel != "xcomp" or self._negated(sent, asker):
+            return []
+        if asker.forms & c.duty:
+            return self._subjects(sent, asker, tokmap, ctx, voice, [])
+        if asker.forms & (c.appeal | c.demand):
+            for k in sent.children(asker):
+                if k.rel in ("obj", "iobj") or (k.rel == "obl" and sent.prep(k) == "от"):
+                    found = self._actors(sent, k, tokmap, ctx, voice)
+                    if found:
+                        return found
+        return []
+
+    def _ongoing(
+        self,
+        sent: RSent,
+        t: RTok,
+        pat: Pattern,
+        code: str,
+        sources: list[Mention],
+        tokmap,
+        ctx: Context,
+        voice: Speaker | None,
+        path: list[str],
+    ) -> RHit | None:
+        """The act someone is asked to stop, as the asked one's own, going on."""
+        if t.pos == "NOUN":
+            _own, targets, _between = self._noun_roles(sent, t, pat, tokmap, ctx, voice, path)
+        else:
+            targets = self._targets(sent, t, pat.tgt, tokmap, ctx, voice, path)
+        if pat.notgt:
+            targets = []
+        if pat.rev and targets:
+            sources, targets = targets, sources
+        return RHit(pat, code, "assert", t, sources, targets, path, None) if sources else None
 
     def _duty(
         self,
