@@ -20,6 +20,8 @@ def test_fresh_database_gets_every_migration_once(tmp_path: Path) -> None:
     assert rows == [(v, d) for v, d, _ in MIGRATIONS]
     tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     assert {"articles", "duplicates", "mentions", "events", "facts", "schema_version"} <= tables
+    indexes = {r[0] for r in con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()}
+    assert {"events_article", "mentions_article", "duplicates_article", "duplicates_of"} <= indexes
 
 
 def test_failing_migration_leaves_previous_version_intact(tmp_path: Path) -> None:
@@ -58,3 +60,14 @@ def test_newer_or_foreign_databases_are_refused(tmp_path: Path) -> None:
         Store(foreign)
     with pytest.raises(StoreError, match="not a multivector database"):
         Store(foreign, read_only=True)
+
+
+def test_article_lookups_use_the_article_id_index(tmp_path: Path) -> None:
+    con = duckdb.connect(str(tmp_path / "a.duckdb"))
+    migrate(con)
+    con.execute(
+        "INSERT INTO events (event_id, article_id, cameo) SELECT 'e' || i, 'a' || (i // 4), '040'"
+        " FROM range(20000) t(i)"
+    )
+    plan = con.execute("EXPLAIN ANALYZE SELECT * FROM events WHERE article_id = 'a7'").fetchall()[0][1]
+    assert "Index Scan" in plan

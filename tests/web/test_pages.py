@@ -44,7 +44,9 @@ def test_event_page_highlights(client):
     assert '<mark class="target">Russia</mark>' in r.text
     assert "p.057" in r.text and 'href="/article/a1"' in r.text
     assert client.get("/event/nope").status_code == 404
-    assert client.get("/api/event/e1").json()["event"]["trigger"] == "signed"
+    ev = client.get("/api/event/e1").json()["event"]
+    assert ev["trigger"] == "signed" and ev["article_title"] == "Tokayev visits Moscow"
+    assert 'href="/article/a1">Tokayev visits Moscow</a>' in r.text
 
 
 def test_article_page(client):
@@ -133,3 +135,16 @@ def test_event_page_shows_date_labels_confidence_and_how_each_actor_was_found(db
     assert source["role"] == "source" and source["found"].startswith("first person")
     assert target["country"] == "RUS" and target["found"] == "named in the sentence"
     assert data["event"]["cameo_label"] == "Sign formal agreement"
+
+
+def test_template_rows_read_keys_as_jinja_would(tmp_path):
+    from multivector.web.present import template_env
+
+    (tmp_path / "t.html").write_text(
+        "{{ r.name }}|{{ r.missing }}|{{ r.values() | list | length }}|{{ o.real }}|{{ r['name'] }}"
+    )
+    env = template_env(tmp_path)
+    row = {"name": "<Kazakhstan>", "values": "shadowed"}
+    # a key named like a dict method leaves the method in place, as plain Jinja does
+    out = env.get_template("t.html").render(r=row, o=3)
+    assert out == "&lt;Kazakhstan&gt;||2|3|&lt;Kazakhstan&gt;"

@@ -70,6 +70,9 @@ def dyad_series(
                    CASE WHEN {side_match("source")} AND {side_match("target")} THEN 'a->b'
                         WHEN {side_match("source")} AND {side_match("target")} THEN 'b->a' END AS dir
             FROM {frm} WHERE {where} AND {rng}
+              -- the same sides again as a plain filter: it reaches the events scan, below the join
+              AND ({side_match("source")} OR {side_match("source")})
+              AND ({side_match("target")} OR {side_match("target")})
         )
         SELECT period, {dir_col} AS direction, count(*) AS events,
                count(DISTINCT article_id) AS articles,
@@ -79,7 +82,7 @@ def dyad_series(
         FROM ev WHERE period IS NOT NULL AND dir IS NOT NULL {dir_filter}
         GROUP BY ALL ORDER BY period, direction
     """
-    params = [ca, ca, cb, cb, cb, cb, ca, ca, *rng_params]
+    params = [ca, ca, cb, cb, cb, cb, ca, ca, *rng_params, ca, ca, cb, cb, ca, ca, cb, cb]
     rows = fetch_dicts(con, sql, params)
     for r in rows:
         n = r["events"] or 1

@@ -20,7 +20,7 @@ from cachetools import LRUCache
 
 from multivector.errors import MultivectorError, internal_error
 from multivector.web.cache import CachedResponses, ResponseCache
-from multivector.web.present import highlight, human_number, jsonable, safe_url, with_param
+from multivector.web.present import highlight, human_number, jsonable, safe_url, template_env, with_param
 from multivector.web.uploads import (
     busy_uploads,
     in_daemon_thread,
@@ -205,7 +205,7 @@ def create_app(
     app.state.pages = pages
     app.add_middleware(CachedResponses, cache=pages)  # inside the guard: refused hosts never reach it
     app.add_middleware(_Guard, allowed_hosts=hosts, max_body=MAX_UPLOAD + 64 * 1024)
-    templates = Jinja2Templates(directory=str(_HERE / "templates"))
+    templates = Jinja2Templates(env=template_env(_HERE / "templates"))
     templates.env.filters["safe_url"] = safe_url
     templates.env.filters["highlight"] = highlight
     templates.env.filters["human"] = human_number
@@ -432,7 +432,7 @@ def create_app(
             art = Q.article(con, article_id)
             if art is None:
                 raise HTTPException(404, f"no article {article_id!r}")
-            events = Q.article_events(con, article_id)
+            events = Q.article_events(con, article_id, art["date"])
             dups = Q.duplicates(con, article_id)
             try:
                 if index is not None:

@@ -5,6 +5,7 @@ Kept apart from the routes so templates and the JSON API format alike, and so ea
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 
@@ -81,3 +82,29 @@ def with_param(params: Any, key: str, value: Any) -> str:
 
     kept = {k: v for k, v in dict(params).items() if k not in (key, "page", "format")}
     return urlencode({**kept, key: value})
+
+
+#: names a dict answers as attributes (``r.values()``); any other ``row.name`` in a template is a key
+_DICT_ATTRS = frozenset(dir(dict))
+
+
+def template_env(directory: Path) -> Any:
+    """The pages' Jinja environment. Rows are dicts, and Jinja reads ``row.name`` by trying the
+    attribute, failing, then the key: a tenth of a page's time went to those failures. This one reads
+    the key first for names a dict has no attribute of, which gives the same value."""
+    import jinja2
+
+    class RowEnvironment(jinja2.Environment):
+        def getattr(self, obj: Any, attribute: str) -> Any:
+            if type(obj) is dict and attribute not in _DICT_ATTRS:
+                try:
+                    return obj[attribute]
+                except KeyError:
+                    pass
+            return super().getattr(obj, attribute)
+
+    return RowEnvironment(
+        loader=jinja2.FileSystemLoader(str(directory)),
+        autoescape=jinja2.select_autoescape(),
+        auto_reload=False,  # packaged templates do not change under a running server
+    )
