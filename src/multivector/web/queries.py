@@ -189,7 +189,8 @@ def article_events(con: Any, article_id: str, article_date: str | None = None) -
 def article_mentions(con: Any, article_id: str) -> list[dict[str, Any]]:
     found = rows(
         con,
-        'SELECT "start", "end", text, actor_id, name, country, agent FROM mentions WHERE article_id = ? LIMIT ?',
+        'SELECT "start", "end", text, actor_id, name, country, agent FROM mentions'
+        " WHERE article_id = ? LIMIT ?",
         [article_id, 4 * PER_ARTICLE],
     )
     return _first(found, "start")
