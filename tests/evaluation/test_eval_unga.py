@@ -22,9 +22,9 @@ from multivector.records import Event, Mention
 YEAR = 2024
 # the whole year is the gate: 188 speeches code in about a minute on 2 cores since the coder codes whole
 # articles per worker. Measured with the default scoring (net W - E, framing, Goldstein, poles "un"):
-# rho 0.546 over all 188 speeches (0.559 before the denial rules); the floor sits just under that.
-RHO_FLOOR = 0.54
-BALANCE_RHO_FLOOR = 0.54  # the balance measure B over the 98 speeches with West/East weight: 0.549
+# rho 0.557 over all 188 speeches; the floor sits just under that.
+RHO_FLOOR = 0.55
+BALANCE_RHO_FLOOR = 0.55  # the balance measure B over the 100 speeches with West/East weight: 0.561
 
 
 def _event(src: str, tgt: str, goldstein: float, quad: int) -> Event:
