@@ -244,3 +244,22 @@ def test_mobilising_funds_is_no_show_of_force():
 
     assert [e.root for e in code_text("Russia mobilised reservists against Ukraine.", "2024")] == ["15"]
     assert all(e.root != "15" for e in code_text("France mobilised funds for Niger.", "2024"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tokayev received Aliyev in Astana.", {("043", "KAZ", "AZE")}),
+        ("Aliyev greeted the Kazakh delegation in Baku.", {("043", "AZE", "KAZ")}),
+        # a thing received is no reception, and an actor in an of-phrase is not the guest
+        ("Tokayev received a letter from Aliyev.", set()),
+        ("Tokayev received a phone call from Aliyev.", set()),
+        ("Armenia welcomed the decision of the European Council.", {("051", "ARM", "EUR")}),
+    ],
+)
+def test_receptions_need_a_guest(text: str, expected: set) -> None:
+    got = {
+        (e.cameo, e.source.country, e.target.country if e.target else None)
+        for e in code_text(text, "2022-03-01")
+    }
+    assert got == expected

@@ -80,6 +80,14 @@ def test_rules_run_in_the_documented_order() -> None:
         ("Moldova stopped buying Romanian wheat.", [("160", "asserted", "MDA", "ROU")]),
         ("Georgia stopped cooperating with Armenia.", [("160", "asserted", "GEO", "ARM")]),
         ("Azerbaijan stopped shelling Armenia.", []),
+        # a common verb that is an act by itself still reaches the parser ("received", "went to")
+        ("Tokayev received Aliyev in Astana.", [("043", "asserted", "KAZ", "AZE")]),
+        ("The Georgian minister was received in Baku by Aliyev.", [("043", "asserted", "AZE", "GEO")]),
+        ("Lukashenko went to Beijing.", [("042", "asserted", "BLR", "CHN")]),
+        (
+            "Estonia and Latvia exchanged prisoners.",
+            [("0841", "asserted", "EST", "LVA"), ("0841", "asserted", "LVA", "EST")],
+        ),
         # asked to stop, the act goes on: it stays the act of the one asked (and its possessive is theirs)
         (
             "Estonia urged Hungary to stop supplying weapons to Serbia.",

@@ -192,6 +192,10 @@ def _dyads(text: str) -> set[tuple[str, str, str | None]]:
         # stopping cooperation reduces relations, as in English; a stopped shelling is none
         ("Грузия перестала сотрудничать с Арменией.", {("160", "GEO", "ARM")}),
         ("Армения прекратила обстрел Азербайджана.", set()),
+        # a person named in an oblique case; handing over a detainee; blocking a road to an embassy
+        ("Лукашенко провёл переговоры с Токаевым.", {("046", "BLR", "KAZ")}),
+        ("Литва передала Белоруссии задержанного гражданина.", {("0841", "LTU", "BLR")}),
+        ("Грузинские активисты перекрыли въезд в посольство России.", {("144", "GEO", "RUS")}),
         # asked to stop, the act goes on, the act of the one asked (as in English)
         (
             "Эстония призвала Венгрию прекратить поставлять оружие Сербии.",
@@ -211,10 +215,10 @@ def test_russian_constructions(text: str, expected: set) -> None:
 def test_crosslingual_agreement_gate():
     """Our own English sentences and our Russian translations: same dyad and PLOVER category. Tuned on
     the dev half only; the test half is held out."""
-    assert len(crosslingual_pairs()) == 310
+    assert len(crosslingual_pairs()) == 370
     r = crosslingual_agreement()
-    assert r["dev"]["agreement"] >= 0.92  # measured 0.935 (in-sample)
-    assert r["test"]["agreement"] >= 0.77  # measured 0.773 (held out)
+    assert r["dev"]["agreement"] >= 0.92  # measured 0.929 (in-sample)
+    assert r["test"]["agreement"] >= 0.78  # measured 0.787 (held out)
 
 
 @pytest.fixture(scope="module")

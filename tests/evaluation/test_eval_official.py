@@ -101,13 +101,13 @@ def test_official_dev_set_gate(official):
     assert test["spurious_per_empty_sentence"] <= 0.10  # measured 0.088; target 0.1
     # what analyses use by default (confidence >= 0.5): fewer events, most of them right
     assert test["precision_shown"] >= 0.76 and test["recall_shown"] >= 0.38  # measured 0.776 / 0.392
-    assert dev["recall"] >= 0.50 and dev["precision"] >= 0.65  # in-sample: 0.512 / 0.667
+    assert dev["recall"] >= 0.50 and dev["precision"] >= 0.65  # in-sample: 0.512 / 0.684
 
 
 def test_confidence_is_calibrated_on_the_held_out_half(official):
     test = official["test"]
     assert test["n_at_0.8"] >= 18
-    assert test["right_at_0.8"] >= 0.80  # measured 0.857 (n 21), on few events
+    assert test["right_at_0.8"] >= 0.80  # measured 0.818 (n 22), on few events
     rel = {b["bin"]: b for b in test["reliability"]}
     # confidence orders events: the lowest bin is right less often than the highest
     assert rel["0.0-0.2"]["right"] < rel["0.8-1.0"]["right"]

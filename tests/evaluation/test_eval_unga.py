@@ -22,9 +22,9 @@ from multivector.records import Event, Mention
 YEAR = 2024
 # the whole year is the gate: 188 speeches code in about a minute on 2 cores since the coder codes whole
 # articles per worker. Measured with the default scoring (net W - E, framing, Goldstein, poles "un"):
-# rho 0.557 over all 188 speeches; the floor sits just under that.
+# rho 0.559 over all 188 speeches; the floor sits just under that.
 RHO_FLOOR = 0.55
-BALANCE_RHO_FLOOR = 0.55  # the balance measure B over the 100 speeches with West/East weight: 0.561
+BALANCE_RHO_FLOOR = 0.55  # the balance measure B over the 99 speeches with West/East weight: 0.562
 
 
 def _event(src: str, tgt: str, goldstein: float, quad: int) -> Event:
@@ -138,4 +138,4 @@ def test_held_out_year_2023(corpora_dir: Path):
     if not (corpora_dir / SPEECHES).is_file() or not (corpora_dir / IDEAL_POINTS).is_file():
         pytest.skip("UN debates or ideal points missing")
     res = validate_unga(corpora_dir, year=2023, cache=None, n_process=2)
-    assert res.rho is not None and res.rho >= 0.43, res.summary()  # measured 0.450 (0.442 two rounds ago)
+    assert res.rho is not None and res.rho >= 0.43, res.summary()  # measured 0.444 (0.450 a round ago)

@@ -39,6 +39,12 @@ class RussianPipeline:
     chunker: Chunker
 
 
+#: endings of Russian-declined male surnames (Токаев, Мирзиёев, Алиев, Пашинян is not declined this way)
+_SURNAME_ENDS = ("ов", "ев", "ёв", "ин", "ын")
+#: their case endings: genitive/accusative, dative, instrumental, prepositional
+_SURNAME_CASES = ("а", "у", "ым", "е")
+
+
 def _load(data: ActorData) -> RussianPipeline:
     morph = analyzer()
 
@@ -65,6 +71,12 @@ def _load(data: ActorData) -> RussianPipeline:
         name as a word of its own ("Рааба" -> "рааба", not "рааб"), so the text's lemma is not always the
         dictionary's."""
         out = {lemma(word)}
+        low = norm(word)
+        if word.isalpha() and low.endswith(_SURNAME_ENDS):
+            # dictionary forms are nominative, but pymorphy3 reads many unknown surnames as another word's
+            # case ("Токаев" -> "токай"): key them by the text's lemma of each case form instead
+            out.add(low)
+            out.update(lemma(low + end) for end in _SURNAME_CASES)
         if word.isalpha():
             for p in morph.parse(norm(word))[:3]:
                 if p.tag.POS != "NOUN":

@@ -22,6 +22,7 @@ from multivector.coding.facts import FACT_HINT, find_facts
 from multivector.coding.rules import COMMON_VERBS, SPEECH
 from multivector.coding.speakers import SpeakerMap, country_voice, document_voice, speaker_map, speaker_table
 from multivector.coding.syntax import appealed_to, impersonal_appeal
+from multivector.coding.tables import ACTOR_OBJECT
 from multivector.nlp.cache import ResultCache, content_key, package_fingerprint
 from multivector.nlp.pipeline import parse_many
 from multivector.nlp.russian import cyrillic_share
@@ -55,10 +56,12 @@ def prefilter() -> Prefilter:
 
     words: set[str] = set()
     for pat in load_patterns():
-        if pat.lemma not in COMMON_VERBS:
+        if pat.lemma in COMMON_VERBS and pat.obj and ACTOR_OBJECT not in pat.obj:
+            words.update(pat.obj)  # "hold" matters only with its object: look for "talks" instead
+        elif pat.lemma not in COMMON_VERBS or pat.code[:2] == "04":
+            # a visit or a reception on a common verb is an act by itself ("received the president",
+            # "went to Minsk"); its other uses ("said", "asked", "backed") wait for another trigger word
             words.add(pat.lemma)
-        elif pat.obj:
-            words.update(pat.obj)
     return Prefilter(words)
 
 

@@ -20,7 +20,7 @@ itself, so actor resolution can evolve separately and tests can hand-craft menti
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -84,7 +84,7 @@ from multivector.coding.syntax import (
     targets_of_object,
     verb_roles,
 )
-from multivector.coding.tables import Pattern, cameo, pattern_index
+from multivector.coding.tables import ACTOR_OBJECT, Pattern, cameo, pattern_index
 from multivector.records import Event, Mention
 
 if TYPE_CHECKING:
@@ -242,7 +242,7 @@ class EventCoder:
             if not pats:
                 continue
             for pat in pats:
-                obj_tok = self._constraints(tok, pat)
+                obj_tok = self._constraints(tok, pat, tokmap)
                 if obj_tok is False:
                     continue
                 if (
@@ -305,8 +305,10 @@ class EventCoder:
             if h.trigger.i not in heads | holders and not (h.pattern.pos == "N" and h.trigger.i in verb_objs)
         ]
 
-    def _constraints(self, tok: Token, pat: Pattern) -> Any:
-        """False when a constraint fails; the token that satisfied ``obj`` (or True) otherwise."""
+    def _constraints(self, tok: Token, pat: Pattern, actors: Container[int] = ()) -> Any:
+        """False when a constraint fails; the token that satisfied ``obj`` (or True) otherwise.
+        ``actors``: token ids of actor mentions, for ``obj=@actor`` ("received Aliyev", not "received
+        a letter")."""
         if pat.intrans and any(c.dep_ == "dobj" for c in tok.children):
             return False
         if pat.prt and not any(c.dep_ == "prt" and c.lower_ in pat.prt for c in tok.children):
@@ -318,8 +320,10 @@ class EventCoder:
             return False
         if not pat.obj:
             return True
+        anyone = ACTOR_OBJECT in pat.obj
         for cand in object_tokens(tok, pat.pos):
-            if cand.lemma_.lower() in pat.obj or cand.lower_ in pat.obj:
+            named = anyone and cand.i in actors and cand.dep_ in ("dobj", "nsubjpass")  # not "the EU's"
+            if cand.lemma_.lower() in pat.obj or cand.lower_ in pat.obj or named:
                 return cand
         return False
 

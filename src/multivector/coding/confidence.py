@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from multivector.coding.tables import ACTOR_OBJECT
 from multivector.errors import DataError
 from multivector.records import Mention
 
@@ -91,7 +92,8 @@ def features(
         "tgt_reference": float(t == "reference"),
         "tgt_conf": float(target.confidence or 0.0) if target is not None else 0.0,
         "same_country": float(bool(source.country) and source.country == (target and target.country)),
-        "specific_pattern": float(len(parts) > 3),
+        # a pattern any named actor satisfies ("received Aliyev") needs no particular word: not specific
+        "specific_pattern": float(len(parts) > 3 and ACTOR_OBJECT not in (pattern_id or "")),
         "noun_trigger": float(len(parts) > 1 and parts[1] == "N"),
         "intent": float(modality == "intent"),
         "appeal": float(modality == "appeal"),

@@ -18,6 +18,8 @@ import yaml
 from multivector.errors import MultivectorError
 
 _CODE = re.compile(r"^(0[1-9]|1[0-9]|20)\d{0,2}$")
+#: an ``obj=`` entry that any named actor satisfies ("received Aliyev", not "received a letter")
+ACTOR_OBJECT = "@actor"
 ROOT_NAMES = {f"{i:02d}": "" for i in range(1, 21)}
 
 
