@@ -255,9 +255,12 @@ def test_mobilising_funds_is_no_show_of_force():
         ("Tokayev received a letter from Aliyev.", set()),
         ("Tokayev received a phone call from Aliyev.", set()),
         ("Armenia welcomed the decision of the European Council.", {("051", "ARM", "EUR")}),
+        # the country a briefing is about is its topic, not its target; condolences offered are condolences
+        ("Tokayev briefed Aliyev on the situation in Georgia.", {("010", "KAZ", "AZE")}),
+        ("Aliyev offered his condolences to Erdogan.", {("018", "AZE", "TUR")}),
     ],
 )
-def test_receptions_need_a_guest(text: str, expected: set) -> None:
+def test_receptions_briefings_condolences(text: str, expected: set) -> None:
     got = {
         (e.cameo, e.source.country, e.target.country if e.target else None)
         for e in code_text(text, "2022-03-01")

@@ -74,6 +74,12 @@ def test_rules_run_in_the_documented_order() -> None:
         # what one side fears or expects of another is no act of that other; its own hope is its intent
         ("Latvia fears that Belarus will attack Lithuania.", []),
         ("Georgia expects Armenia to sign the agreement.", []),
+        # a warning of another side's act is no act of that side; of one's own, its threat
+        ("Latvia warned that Belarus would attack Lithuania.", [("130", "asserted", "LVA", None)]),
+        (
+            "Latvia warned that it would close the border with Belarus.",
+            [("130", "asserted", "LVA", None), ("132", "intent", "LVA", "BLR")],
+        ),
         ("Latvia hopes that it will sign the treaty with Estonia.", [("037", "intent", "LVA", "EST")]),
         ("Armenia is unlikely to sign the agreement with Turkey.", []),
         # stopping a cooperative act reduces relations; a stopped attack is no attack

@@ -21,7 +21,7 @@ def test_plover_gsr(corpora):
     assert r["n"] == 322
     # measured 0.739 (0.745 before bare surnames needed evidence and first person needed a speaker)
     assert r["hit_rate"] >= 0.733  # measured 0.736 (0.739 before a meeting needed someone to meet)
-    assert r["spurious_per_sentence"] < 0.305  # measured 0.301
+    assert r["spurious_per_sentence"] < 0.305  # measured 0.298
     # without the category aliases (CONCEDE~RETREAT, SANCTION~COERCE, DEMAND~REQUEST …)
     assert r["strict_hit_rate"] >= 0.565  # measured 0.568
 

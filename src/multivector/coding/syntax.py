@@ -353,7 +353,11 @@ def is_denied(tok: Token) -> bool:
         ):
             # "fears that Y will attack", "feared an attack", "expects Y to sign"; the holder's own hope
             # ("we hope that we will agree", "it hopes it will …") is its intent, read as before
-            own = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in cur.children)
+            own = any(
+                c.dep_ in ("nsubj", "nsubjpass")
+                and (c.pos_ == "PRON" or any(g.dep_ == "poss" and g.pos_ == "PRON" for g in c.children))
+                for c in cur.children
+            )  # "warned that its border guards would close the crossing": the warner's own act
             return not own
         if cur.dep_ in ("acl", "ccomp") and lemma in CLAIM_NOUNS and head.dep_ == "dobj":
             return head.head.lemma_.lower() in DENIAL
