@@ -65,3 +65,11 @@ def test_sector_adjective_of_a_noun_is_no_mention(resolver) -> None:
     mil = sorted(m.text for m in ms if m.agent == "MIL")
     assert mil == ["Военные Китая", "военные"]
     assert not any(m.start == text.index("военные учения") for m in ms)
+
+
+def test_russian_city_names_give_their_country(resolver) -> None:
+    ms = resolver.find_mentions("Ракеты упали на Херсон, а утром обстреляли Гомель и Гюмри.", lang="ru")
+    got = {m.text: (m.country, m.agent) for m in ms}
+    assert (
+        got["Херсон"] == ("UKR", "CVL") and got["Гомель"] == ("BLR", "CVL") and got["Гюмри"] == ("ARM", "CVL")
+    )

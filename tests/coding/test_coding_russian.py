@@ -217,8 +217,8 @@ def test_crosslingual_agreement_gate():
     the dev half only; the test half is held out."""
     assert len(crosslingual_pairs()) == 370
     r = crosslingual_agreement()
-    assert r["dev"]["agreement"] >= 0.92  # measured 0.929 (in-sample)
-    assert r["test"]["agreement"] >= 0.78  # measured 0.787 (held out)
+    assert r["dev"]["agreement"] >= 0.92  # measured 0.935 (in-sample)
+    assert r["test"]["agreement"] >= 0.79  # measured 0.797 (held out)
 
 
 @pytest.fixture(scope="module")

@@ -405,6 +405,16 @@ class _Builder:
             for ru in got.ru_met:
                 self.data.add(ru, Atom("actor", code, "GOV", priority=1), ru=True)
 
+    def ru_cities(self, path: str, block: Any) -> None:
+        """Russian names of a country's other cities (as ``cities``: the country, agent CVL)."""
+        if not isinstance(block, dict):
+            raise DataError(f"{path}: 'ru_cities' must map a country code to a list of city names")
+        for code, names in block.items():
+            if code not in self.data.actors:
+                raise _fail(path, code, "ru_cities needs a country defined above")
+            for city in _strings(path, code, names, "ru_cities"):
+                self.data.add(city, Atom("actor", code, "CVL", priority=0), ru=True)
+
     def iso_defaults(self) -> None:
         """Every ISO 3166 entry pycountry knows, so territories resolve even without a YAML line."""
         import pycountry
@@ -556,6 +566,7 @@ class _Builder:
             "people",
             "ru_sectors",
             "ru_titles",
+            "ru_cities",
         }
         unknown = set(doc) - known
         if unknown:
@@ -575,6 +586,8 @@ class _Builder:
             self.sectors(path, doc["sectors"])
         if "titles" in doc:
             self.titles(path, doc["titles"])
+        if "ru_cities" in doc:
+            self.ru_cities(path, doc["ru_cities"])
         if "ru_sectors" in doc:
             self.sectors(path, doc["ru_sectors"], ru=True)
         if "ru_titles" in doc:

@@ -772,7 +772,9 @@ class RussianCoder:
         for k in kids:
             if k.rel in _ACTOR_RELS and sent.prep(k) is None:
                 if k.i in tokmap:
-                    return [tokmap[k.i]]
+                    # "киргизские и таджикские пограничники": the coordinated adjective names a side too
+                    more = [tokmap[g.i] for g in sent.children(k) if g.rel == "conj" and g.i in tokmap]
+                    return [tokmap[k.i], *more]
                 m = voice.at(k.i) if voice is not None else None
                 if norm(k.text) in ("наш", "мой") and m is not None:
                     return [_spoken(m, k)]
