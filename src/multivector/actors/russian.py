@@ -90,7 +90,7 @@ def _load(data: ActorData) -> RussianPipeline:
     def keys(phrase: str, atoms: list[Any]) -> list[tuple[str, ...]]:
         words = WORD_RE.findall(phrase)
         base = tuple(lemma(w) for w in words)
-        if not base or not any(a.kind == "person" for a in atoms):
+        if not base or not any(a.kind == "person" or a.agent == "CVL" for a in atoms):
             return [base] if base else []
         variants = [name_lemmas(w) for w in words]
         combos = 1
@@ -105,11 +105,11 @@ def _load(data: ActorData) -> RussianPipeline:
         base = tuple(lemma(w) for w in WORD_RE.findall(phrase))
         if base:
             _index(index, cased, base, atoms, forms_of.get(phrase, {phrase}))
-    # the extra lemma readings of names never take a key that means something else ("Грузина" is a person
-    # only if no country, sector or organisation has that lemma)
+    # the extra lemma readings of names (people, cities) never take a key that means something else
+    # ("Грузина" is a person only if no country, sector or organisation has that lemma)
     for phrase, atoms in entries:
         for key in keys(phrase, atoms)[1:]:
-            if all(a.kind == "person" for a in index.get(key, ())):
+            if all(a.kind == "person" or a.agent == "CVL" for a in index.get(key, ())):
                 _index(index, cased, key, atoms, forms_of.get(phrase, {phrase}))
     models = russian_models()
     chunker = Chunker(data, GLUE_RU, PRE_GLUE_RU, CONJ_RU, MOD_RU)
