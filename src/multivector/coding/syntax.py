@@ -112,10 +112,9 @@ def inherited_subject(tok: Token) -> list[Token]:
         if cur.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return [head]
         if cur.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp") or (cur.dep_ == "acomp"):
-            if cur.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in APPEAL | DEMAND:
-                objs = asked_of(head)
-                if objs and (cur.dep_ == "xcomp" or _bare_infinitive(cur)):
-                    return objs
+            asked = asked_to(cur)
+            if asked:
+                return asked
             if cur.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
                 # "X reached a consensus to exchange data": the one who reached it is to act
                 if _noun_modal(cur, head):
@@ -395,19 +394,24 @@ def is_ultimatum(verb: Token) -> bool:
     ) or any(c.dep_ == "prep" and c.lower_ == "unless" for c in verb.children)
 
 
+def asked_to(verb: Token) -> list[Token]:
+    """Who is asked to do ``verb``, an infinitive under an appeal or demand verb: "urged Belarus to stop",
+    "calls on China to stop" (the parser often labels the infinitive advcl); empty otherwise."""
+    head = verb.head
+    if verb.dep_ not in ("xcomp", "advcl") or head.i == verb.i or head.lemma_.lower() not in APPEAL | DEMAND:
+        return []
+    if verb.dep_ == "advcl" and not _bare_infinitive(verb):
+        return []
+    return asked_of(head)
+
+
 def controller(noun: Token) -> set[int] | None:
     """Token ids of the one asked to act on ``noun``, when it is the object of an asked infinitive
     ("urged Belarus to stop its arrests", "calls on Russia to withdraw its troops"); else None."""
     verb = noun.head
     if noun.dep_ != "dobj" or verb.i == noun.i or any(c.dep_.startswith("nsubj") for c in verb.children):
         return None
-    head = verb.head
-    if verb.dep_ not in ("xcomp", "advcl") or head.i == verb.i or head.lemma_.lower() not in APPEAL | DEMAND:
-        return None
-    if verb.dep_ == "advcl" and not _bare_infinitive(verb):
-        return None
-    objs = asked_of(head)
-    return {x.i for o in objs for x in o.subtree} or None
+    return {x.i for o in asked_to(verb) for x in o.subtree} or None
 
 
 def is_asked(verb: Token) -> bool:
