@@ -258,6 +258,9 @@ def test_mobilising_funds_is_no_show_of_force():
         # the country a briefing is about is its topic, not its target; condolences offered are condolences
         ("Tokayev briefed Aliyev on the situation in Georgia.", {("010", "KAZ", "AZE")}),
         ("Aliyev offered his condolences to Erdogan.", {("018", "AZE", "TUR")}),
+        # arms supplies are military aid
+        ("Arms supplies from Belarus to Serbia grew.", {("072", "BLR", "SRB")}),
+        ("Iran's drone deliveries to Russia continued.", {("072", "IRN", "RUS")}),
     ],
 )
 def test_receptions_briefings_condolences(text: str, expected: set) -> None:
