@@ -45,6 +45,11 @@ _SURNAME_ENDS = ("ов", "ев", "ёв", "ин", "ын")
 _SURNAME_CASES = ("а", "у", "ым", "е")
 
 
+def _proper_name(atom: Any) -> bool:
+    """People and cities: the names whose case forms pymorphy3 may read as another word's."""
+    return atom.kind == "person" or atom.agent == "CVL"
+
+
 def _load(data: ActorData) -> RussianPipeline:
     morph = analyzer()
 
@@ -71,26 +76,27 @@ def _load(data: ActorData) -> RussianPipeline:
         name as a word of its own ("Рааба" -> "рааба", not "рааб"), so the text's lemma is not always the
         dictionary's."""
         out = {lemma(word)}
+        if not word.isalpha():
+            return tuple(out)
         low = norm(word)
-        if word.isalpha() and low.endswith(_SURNAME_ENDS):
+        if low.endswith(_SURNAME_ENDS):
             # dictionary forms are nominative, but pymorphy3 reads many unknown surnames as another word's
             # case ("Токаев" -> "токай"): key them by the text's lemma of each case form instead
             out.add(low)
             out.update(lemma(low + end) for end in _SURNAME_CASES)
-        if word.isalpha():
-            for p in morph.parse(norm(word))[:3]:
-                if p.tag.POS != "NOUN":
-                    continue
-                for case in ("gent", "datv", "accs", "ablt", "loct"):
-                    f = p.inflect({case, "sing"})
-                    if f is not None:
-                        out.add(lemma(f.word))
+        for p in morph.parse(low)[:3]:
+            if p.tag.POS != "NOUN":
+                continue
+            for case in ("gent", "datv", "accs", "ablt", "loct"):
+                f = p.inflect({case, "sing"})
+                if f is not None:
+                    out.add(lemma(f.word))
         return tuple(sorted(out))
 
     def keys(phrase: str, atoms: list[Any]) -> list[tuple[str, ...]]:
         words = WORD_RE.findall(phrase)
         base = tuple(lemma(w) for w in words)
-        if not base or not any(a.kind == "person" or a.agent == "CVL" for a in atoms):
+        if not base or not any(_proper_name(a) for a in atoms):
             return [base] if base else []
         variants = [name_lemmas(w) for w in words]
         combos = 1
@@ -109,7 +115,7 @@ def _load(data: ActorData) -> RussianPipeline:
     # ("Грузина" is a person only if no country, sector or organisation has that lemma)
     for phrase, atoms in entries:
         for key in keys(phrase, atoms)[1:]:
-            if all(a.kind == "person" or a.agent == "CVL" for a in index.get(key, ())):
+            if all(_proper_name(a) for a in index.get(key, ())):
                 _index(index, cased, key, atoms, forms_of.get(phrase, {phrase}))
     models = russian_models()
     chunker = Chunker(data, GLUE_RU, PRE_GLUE_RU, CONJ_RU, MOD_RU)

@@ -211,8 +211,8 @@ def anaphor(t: Token, ctx: Context) -> list[Mention]:
             return found
     if low in ("its", "their", "his", "her") and t.dep_ == "poss":
         # "calls on Russia to stop its aggression": the possessor is the one asked to act
-        asked = controller(t.head)
-        found = [m for m, tok in ctx.named if asked is not None and tok.i in asked and tok.sent == t.sent]
+        asked = controller(t.head) or set()
+        found = [m for m, tok in ctx.named if tok.i in asked]  # ctx.named is this sentence's
         if found:
             return found[:1] if low != "their" else found
     if low in ("its", "their", "his", "her", "it", "he", "she") and ctx.current:

@@ -378,11 +378,7 @@ class RussianCoder:
         if asker.forms & c.duty:
             return self._subjects(sent, asker, tokmap, ctx, voice, [])
         if asker.forms & (c.appeal | c.demand):
-            for k in sent.children(asker):
-                if k.rel in ("obj", "iobj") or (k.rel == "obl" and sent.prep(k) == "от"):
-                    found = self._actors(sent, k, tokmap, ctx, voice)
-                    if found:
-                        return found
+            return self._targets(sent, asker, ("obj", "dat", "от"), tokmap, ctx, voice, [], nested=False)
         return []
 
     def _ongoing(

@@ -164,14 +164,17 @@ def article(con: Any, article_id: str) -> dict[str, Any] | None:
     return found[0] if found else None
 
 
-#: per-article lists read at most this many rows: an article is a few dozen events, a runaway one is cut
+#: per-article lists show at most this many rows: an article is a few dozen events, a runaway one is cut
 PER_ARTICLE = 500
 
 
-def _first(found: list[dict[str, Any]], *keys: str) -> list[dict[str, Any]]:
-    """Sort a per-article list in Python: for a few rows DuckDB's sort costs more than the lookup."""
+def _first(
+    found: list[dict[str, Any]], keys: tuple[str, ...], limit: int = PER_ARTICLE
+) -> list[dict[str, Any]]:
+    """``ORDER BY keys LIMIT limit`` (NULLs last) done in Python: for the few rows one article has, DuckDB's
+    sort costs more than the lookup itself."""
     found.sort(key=lambda r: tuple((r[k] is None, r[k] if r[k] is not None else 0) for k in keys))
-    return found[:PER_ARTICLE]
+    return found[:limit]
 
 
 def article_events(con: Any, article_id: str, article_date: str | None = None) -> list[dict[str, Any]]:
@@ -180,20 +183,19 @@ def article_events(con: Any, article_id: str, article_date: str | None = None) -
     cols = EVENT_COLS.replace("coalesce(e.date, a.date)", "coalesce(e.date, ?)")
     found = rows(
         con,
-        f"SELECT {cols}, e.span_start, e.span_end FROM events e WHERE e.article_id = ? LIMIT ?",
-        [article_date, article_id, 4 * PER_ARTICLE],
+        f"SELECT {cols}, e.span_start, e.span_end FROM events e WHERE e.article_id = ?",
+        [article_date, article_id],
     )
-    return _first(found, "span_start", "event_id")
+    return _first(found, ("span_start", "event_id"))
 
 
 def article_mentions(con: Any, article_id: str) -> list[dict[str, Any]]:
     found = rows(
         con,
-        'SELECT "start", "end", text, actor_id, name, country, agent FROM mentions'
-        " WHERE article_id = ? LIMIT ?",
-        [article_id, 4 * PER_ARTICLE],
+        'SELECT "start", "end", text, actor_id, name, country, agent FROM mentions WHERE article_id = ?',
+        [article_id],
     )
-    return _first(found, "start")
+    return _first(found, ("start",))
 
 
 def duplicates(con: Any, article_id: str) -> list[dict[str, Any]]:
@@ -205,7 +207,7 @@ def duplicates(con: Any, article_id: str) -> list[dict[str, Any]]:
         f" UNION SELECT {cols} FROM duplicates WHERE duplicate_of = ?",
         [article_id, article_id],
     )
-    return _first(found, "kind", "article_id")
+    return _first(found, ("kind", "article_id"), limit=200)
 
 
 def country_facts(con: Any, iso3: str, limit: int = 50) -> list[dict[str, Any]]:
