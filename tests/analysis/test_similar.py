@@ -73,6 +73,24 @@ def test_index_gives_the_same_rows_as_the_pool_search(store):
         index.query("nope")
 
 
+def test_index_leaves_out_siblings_and_parents_as_the_pool_search_does(store):
+    """Two copies of one article, and two copies of an article the store no longer has."""
+    from multivector.analysis.similar import SimilarIndex
+
+    con, b = store
+    _articles(b)
+    b.article("dup2", "2024-01-01", title="Gas deal", text=GAS + " Updated.", duplicate_of="q")
+    for aid in ("orph1", "orph2"):
+        b.article(aid, "2024-01-04", title="Gas deal", text=GAS, duplicate_of="gone")
+    index = SimilarIndex(con)
+    for aid in ("q", "dup", "dup2", "orph1", "s1"):
+        got = [r["article_id"] for r in index.query(aid, k=8)]
+        assert got == [r["article_id"] for r in similar_articles(con, aid, k=8)]
+    assert not {"q", "dup2"} & {r["article_id"] for r in index.query("dup", k=8)}
+    assert "orph2" not in {r["article_id"] for r in index.query("orph1", k=8)}
+    assert "orph2" in {r["article_id"] for r in index.query("orph1", k=8, include_duplicates=True)}
+
+
 def test_index_keeps_only_the_heaviest_terms(store):
     from multivector.analysis.similar import SimilarIndex
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 pytest.importorskip("fastapi")
@@ -41,3 +43,19 @@ def test_an_upload_makes_every_page_fresh(client):
     after = client.get("/search?q=Uzbekistan&kind=articles").text
     assert "Tashkent trade fair" in after
     assert app.state.pages.generation >= 1
+
+
+def test_result_counts_are_shared_by_pages_and_refreshed_by_an_upload(client):
+    """A search's count and facets are computed once for all its pages, and again after an upload."""
+
+    def shown(url: str) -> int:
+        return int(re.search(r"(\d+) results", client.get(url).text).group(1))
+
+    url = "/search?q=Uzbekistan&kind=articles"
+    before = shown(url)
+    assert shown(url + "&page=2") == before  # the next page reuses the count
+    text = b"Samarkand summit\n\nUzbekistan hosted a summit in Samarkand."
+    files = {"files": ("v.txt", text, "text/plain")}
+    assert client.post("/api/ingest", files=files).status_code == 200
+    assert shown(url) == before + 1
+    assert shown(url + "&page=2") == before + 1

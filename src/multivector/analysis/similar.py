@@ -166,8 +166,18 @@ class SimilarIndex:
         self.ids = [r[0] for r in meta]
         self.meta = {r[0]: (r[1], r[2], r[3]) for r in meta}
         self.pos = {aid: i for i, aid in enumerate(self.ids)}
-        self.dup_of = np.array([r[3] or "" for r in meta], dtype=object)
-        self.id_array = np.array(self.ids, dtype=object)
+        # each article's duplicate parent as a number (its row; a parent not in the store gets a code of
+        # its own below -1; -1 is none): the per-query sibling filter then compares integers, not strings
+        missing: dict[str, int] = {}
+        parents = []
+        for r in meta:
+            if not r[3]:
+                parents.append(-1)
+            elif r[3] in self.pos:
+                parents.append(self.pos[r[3]])
+            else:
+                parents.append(missing.setdefault(r[3], -2 - len(missing)))
+        self.parent = np.array(parents, dtype=np.int64)
         vec = HashingVectorizer(
             n_features=2**20, alternate_sign=False, norm=None, ngram_range=(1, 2), lowercase=True
         )
@@ -217,10 +227,12 @@ class SimilarIndex:
         keep = np.ones(len(self.ids), dtype=bool)
         keep[i] = False
         if not include_duplicates:
-            parent = self.dup_of[i]
-            keep &= self.dup_of != article_id
-            if parent:
-                keep &= (self.dup_of != parent) & (self.id_array != parent)
+            parent = self.parent[i]
+            keep &= self.parent != i
+            if parent != -1:
+                keep &= self.parent != parent
+                if parent >= 0:
+                    keep[parent] = False
         cand = np.flatnonzero(keep)
         if not len(cand) or k <= 0:
             return []

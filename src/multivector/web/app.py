@@ -36,6 +36,7 @@ MAX_UPLOAD = 10 * 1024 * 1024
 GRACE = 5
 PAGE = 50
 MEMO_SIZE = 256  # cached country summaries (and the similar-articles index)
+TOTALS_SIZE = 4096  # cached result counts and facet lists (a few KB each)
 SIMILAR_POOL = 2000  # candidates for "similar articles" on stores too large for the index
 #: articles up to which "similar articles" come from one in-memory index (at most ~4 KB per article)
 SIMILAR_INDEX_MAX = 100_000
@@ -192,7 +193,16 @@ def create_app(
             finally:
                 lock.release()
 
-    app = FastAPI(
+    class Dashboard(FastAPI):
+        """FastAPI with our guard and page cache outermost: a cached page is replayed without passing
+        FastAPI's error, telemetry and body-limit layers (under load, most requests are cached pages and
+        those layers were a third of the server's time). Errors inside still become 500s."""
+
+        def build_middleware_stack(self) -> Any:
+            inner = CachedResponses(super().build_middleware_stack(), cache=pages)
+            return _Guard(inner, allowed_hosts=hosts, max_body=MAX_UPLOAD + 64 * 1024)
+
+    app = Dashboard(
         title="multivector",
         description="Foreign-policy event data: pages and JSON API.",
         lifespan=lifespan,
@@ -203,8 +213,6 @@ def create_app(
     hosts = None if allowed_hosts is None else {h.strip("[]").lower() for h in allowed_hosts}
     pages = ResponseCache()
     app.state.pages = pages
-    app.add_middleware(CachedResponses, cache=pages)  # inside the guard: refused hosts never reach it
-    app.add_middleware(_Guard, allowed_hosts=hosts, max_body=MAX_UPLOAD + 64 * 1024)
     templates = Jinja2Templates(env=template_env(_HERE / "templates"))
     templates.env.filters["safe_url"] = safe_url
     templates.env.filters["highlight"] = highlight
@@ -215,17 +223,21 @@ def create_app(
     # summaries that cost a bootstrap or a similarity search, keyed by their arguments; only this
     # process writes the store (uploads), and every upload clears it, so an entry is never stale
     memo: LRUCache[tuple, Any] = LRUCache(maxsize=MEMO_SIZE)
+    # result counts and facet lists of a search or dyad, shared by all its pages and formats: paging
+    # through results re-ran them per page (two thirds of a page's time); kept apart so that many
+    # searches never push a country summary or the similarity index out
+    totals: LRUCache[tuple, Any] = LRUCache(maxsize=TOTALS_SIZE)
 
     memo_lock = threading.Lock()
 
     computing: dict[tuple, threading.Event] = {}  # keys being computed now, so it happens once
     generation = [0]  # bumped by every upload
 
-    def memoized(key: tuple, compute: Any) -> Any:
+    def memoized(key: tuple, compute: Any, into: LRUCache[tuple, Any] = memo) -> Any:
         while True:
             with memo_lock:
-                if key in memo:
-                    return memo[key]
+                if key in into:
+                    return into[key]
                 running = computing.get(key)
                 if running is None:
                     computing[key] = threading.Event()
@@ -238,7 +250,7 @@ def create_app(
             value = compute()  # outside the lock: requests for other pages go on meanwhile
             with memo_lock:
                 if generation[0] == started:  # an upload meanwhile makes this value stale: do not keep it
-                    memo[key] = value
+                    into[key] = value
             return value
         finally:
             with memo_lock:
@@ -247,6 +259,7 @@ def create_app(
     def forget() -> None:
         with memo_lock:
             memo.clear()
+            totals.clear()
             generation[0] += 1
         pages.clear()
 
@@ -326,8 +339,10 @@ def create_app(
     def country(request: Request, iso3: str, by: str = "quarter"):
         data = memoized(("country", iso3.upper(), by), lambda: country_data(iso3.upper(), by))
         page, offset = page_args(request)
+        listed = {"country": iso3.upper()}
+        total = memoized(("events", iso3.upper()), lambda: count("events", listed), into=totals)
         with cursor() as con:
-            events, total = Q.search_events(con, {"country": iso3.upper()}, PAGE, offset)
+            events, total = Q.search_events(con, listed, PAGE, offset, total=total)
         listing = {"rows": events, "total": total, "page": page, "pages": max(1, -(-total // PAGE))}
         ctx = {"d": data, "iso3": iso3.upper(), "events": listing, "by": by}
         return respond(request, "country", ctx, data["balance"])
@@ -356,7 +371,10 @@ def create_app(
     def dyad(request: Request, a: str, b: str, by: str = "month"):
         a, b = a.upper(), b.upper()
         data = dyad_data(request, a, b, by)
-        return respond(request, "dyad", {"d": data, "a": a, "b": b}, data["evidence"])
+        # the chart draws events per period: shipping every summary column made the page several
+        # times larger and slower to render (they stay in /api/dyad)
+        chart = {k: [{"period": r["period"], "events": r["events"]} for r in data[k]] for k in ("ab", "ba")}
+        return respond(request, "dyad", {"d": data, "a": a, "b": b, "chart": chart}, data["evidence"])
 
     def dyad_data(request: Request, a: str, b: str, by: str) -> dict[str, Any]:
         from multivector.analysis.dyads import dyad_series
@@ -367,7 +385,8 @@ def create_app(
                 both = dyad_series(con, a, b, by=by, direction="each")  # one scan for both directions
             except MultivectorError as exc:
                 raise HTTPException(422, str(exc)) from exc
-            evidence, total = Q.dyad_events(con, a, b, PAGE, offset)
+            total = memoized(("dyad", a, b), lambda: count("dyad", {"a": a, "b": b}), into=totals)
+            evidence, total = Q.dyad_events(con, a, b, PAGE, offset, total=total)
         ab = [r for r in both if r["direction"] == "a->b"]
         ba = [r for r in both if r["direction"] == "b->a"]
         return {"ab": ab, "ba": ba, "evidence": evidence, "total": total, "page": page}
@@ -455,6 +474,14 @@ def create_app(
             "similar": similar,
         }
 
+    def count(kind: str, f: dict[str, Any]) -> int:
+        with cursor() as con:
+            return Q.count(con, kind, f)
+
+    def facet_lists(kind: str, f: dict[str, Any]) -> dict[str, Any]:
+        with cursor() as con:
+            return Q.facets(con, kind, f)
+
     def similar_index() -> Any:
         """The store's similar-articles index (built on the first article page after each upload, a
         few seconds per 25,000 articles), or None on stores too large to hold it in memory."""
@@ -474,10 +501,11 @@ def create_app(
             raise HTTPException(422, "kind must be events or articles")
         f = filters(request)
         page, offset = page_args(request)
+        key = (kind, *sorted(f.items()))
+        total, facets = memoized(key, lambda: (count(kind, f), facet_lists(kind, f)), into=totals)
         with cursor() as con:
             fn = Q.search_events if kind == "events" else Q.search_articles
-            found, total = fn(con, f, PAGE, offset)
-            facets = Q.facets(con, kind, f)
+            found, total = fn(con, f, PAGE, offset, total=total)
         pages = max(1, -(-total // PAGE))
         return {"rows": found, "total": total, "page": page, "pages": pages, "filters": f, "facets": facets}
 
@@ -743,7 +771,15 @@ def serve(
     # an ordinary exit so the marker is removed and the store is closed cleanly
     previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=GRACE)
+        uvicorn.run(
+            app,
+            host=host,
+            port=port,
+            log_level="warning",
+            access_log=False,  # one log call per request costs time under load and prints nothing here
+            proxy_headers=False,  # nothing proxies a loopback dashboard; never trust X-Forwarded-* headers
+            timeout_graceful_shutdown=GRACE,
+        )
     finally:
         marker.unlink(missing_ok=True)
         signal.signal(signal.SIGTERM, previous)

@@ -111,11 +111,28 @@ def article_filters(f: dict[str, Any]) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(where)) if where else "", params
 
 
-def search_events(con: Any, f: dict[str, Any], limit: int, offset: int) -> tuple[list[dict], int]:
-    """One page of matching events plus the total count."""
+def count(con: Any, kind: str, f: dict[str, Any]) -> int:
+    """How many ``kind`` rows (events, articles, or a dyad's events with ``f = {a, b}``) match ``f``."""
+    if kind == "dyad":
+        where, params = _dyad_where(f["a"], f["b"])
+        # the filter reads events only, so the count needs no join (half its cost)
+        return con.execute(f"SELECT count(*) FROM events e {where}", params).fetchone()[0]
+    if kind == "articles":
+        where, params = article_filters(f)
+        return con.execute(f"SELECT count(*) FROM articles a {where}", params).fetchone()[0]
     where, params = event_filters(f)
     base = f"FROM events e LEFT JOIN articles a ON a.id = e.article_id {where}"
-    total = con.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    return con.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+
+
+def search_events(
+    con: Any, f: dict[str, Any], limit: int, offset: int, total: int | None = None
+) -> tuple[list[dict], int]:
+    """One page of matching events plus the total count (counted unless ``total`` is known)."""
+    where, params = event_filters(f)
+    base = f"FROM events e LEFT JOIN articles a ON a.id = e.article_id {where}"
+    if total is None:
+        total = count(con, "events", f)
     page = rows(
         con,
         f"SELECT {EVENT_COLS} {base} ORDER BY date DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?",
@@ -124,10 +141,13 @@ def search_events(con: Any, f: dict[str, Any], limit: int, offset: int) -> tuple
     return page, total
 
 
-def search_articles(con: Any, f: dict[str, Any], limit: int, offset: int) -> tuple[list[dict], int]:
-    """One page of matching articles plus the total count."""
+def search_articles(
+    con: Any, f: dict[str, Any], limit: int, offset: int, total: int | None = None
+) -> tuple[list[dict], int]:
+    """One page of matching articles plus the total count (counted unless ``total`` is known)."""
     where, params = article_filters(f)
-    total = con.execute(f"SELECT count(*) FROM articles a {where}", params).fetchone()[0]
+    if total is None:
+        total = count(con, "articles", f)
     page = rows(
         con,
         f"SELECT {ARTICLE_COLS} FROM articles a {where}"
@@ -219,16 +239,22 @@ def country_facts(con: Any, iso3: str, limit: int = 50) -> list[dict[str, Any]]:
     )
 
 
-def dyad_events(con: Any, a: str, b: str, limit: int, offset: int) -> tuple[list[dict], int]:
-    """Evidence list for a dyad, both directions, newest first."""
+def _dyad_where(a: str, b: str) -> tuple[str, list[Any]]:
     where = (
         "WHERE (e.source_country = ? AND e.target_country = ?)"
         " OR (e.source_country = ? AND e.target_country = ?)"
     )
-    params = [a, b, b, a]
+    return where, [a, b, b, a]
+
+
+def dyad_events(
+    con: Any, a: str, b: str, limit: int, offset: int, total: int | None = None
+) -> tuple[list[dict], int]:
+    """Evidence list for a dyad, both directions, newest first (counted unless ``total`` is known)."""
+    where, params = _dyad_where(a, b)
     base = f"FROM events e LEFT JOIN articles a ON a.id = e.article_id {where}"
-    # the filter reads events only, so the count needs no join (half its cost)
-    total = con.execute(f"SELECT count(*) FROM events e {where}", params).fetchone()[0]
+    if total is None:
+        total = count(con, "dyad", {"a": a, "b": b})
     page = rows(
         con,
         f"SELECT {EVENT_COLS}, e.sentence {base} ORDER BY date DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?",
