@@ -74,3 +74,16 @@ def test_russian_city_names_give_their_country(resolver) -> None:
     assert (
         got["Херсон"] == ("UKR", "CVL") and got["Гомель"] == ("BLR", "CVL") and got["Гюмри"] == ("ARM", "CVL")
     )
+
+
+def test_a_place_in_an_oblique_case_does_not_own_the_next_title(resolver) -> None:
+    """ "принял в Кремле президента Казахстана": the president is Kazakhstan's, not "the Kremlin's"."""
+    ms = resolver.find_mentions("Путин принял в Кремле президента Казахстана.", date="2022-03-01", lang="ru")
+    assert [(m.text, m.country) for m in ms] == [
+        ("Путин", "RUS"),
+        ("Кремле", "RUS"),
+        ("президента Казахстана", "KAZ"),
+    ]
+    # a genitive still belongs to the title before it, and a name to the title and country before it
+    ms = resolver.find_mentions("Президент Казахстана Токаев прибыл в Москву.", date="2022-03-01", lang="ru")
+    assert ms[0].text == "Президент Казахстана Токаев" and ms[0].actor_id == "tokayev_kassym_jomart"

@@ -261,6 +261,9 @@ def test_mobilising_funds_is_no_show_of_force():
         # arms supplies are military aid
         ("Arms supplies from Belarus to Serbia grew.", {("072", "BLR", "SRB")}),
         ("Iran's drone deliveries to Russia continued.", {("072", "IRN", "RUS")}),
+        # calling someone is a phone call, unless it names what they are called
+        ("The Turkish president called Emmanuel Macron.", {("041", "TUR", "FRA")}),
+        ("Zelensky called Lukashenko a dictator.", set()),
     ],
 )
 def test_receptions_briefings_condolences(text: str, expected: set) -> None:

@@ -205,6 +205,24 @@ def _dyads(text: str) -> set[tuple[str, str, str | None]]:
             "Евросоюз потребовал от Белоруссии прекратить нападения на Литву.",
             {("100", "EUR", "BLR"), ("190", "BLR", "LTU")},
         ),
+        # the other side named deep inside the object; a deed's doer before what it was done to
+        ("Япония ввела эмбарго на ввоз угля из России.", {("163", "JPN", "RUS")}),
+        ("Китай наложил вето на проект резолюции по Сирии.", {("129", "CHN", "SYR")}),
+        ("Армения отказалась признать аннексию Крыма Россией.", {("127", "ARM", "RUS")}),
+        ("Сербия не признала аннексию Крыма.", {("127", "SRB", "UKR")}),
+        # backing sanctions against a side is no support of that side
+        ("Франция поддержала продление санкций против Ирана.", set()),
+        # readiness to act is an intent, the readiness-holder's: to mediate is 039, as in English
+        ("Ереван выразил готовность подписать соглашение с Баку.", {("037", "ARM", "AZE")}),
+        (
+            "Турция выразила готовность стать посредником между Арменией и Азербайджаном.",
+            {("039", "TUR", "ARM"), ("039", "TUR", "AZE")},
+        ),
+        # the verb carrying the intent noun decides: a condition or a negation leaves no intent
+        ("Но если Литва примет решение сотрудничать с Белоруссией, всё изменится.", set()),
+        ("Литва не выразила готовности сотрудничать с Белоруссией.", set()),
+        # a place in the locative does not make the title after it its own
+        ("Лукашенко принял в Минске президента Узбекистана.", {("043", "BLR", "UZB")}),
     ],
 )
 def test_russian_constructions(text: str, expected: set) -> None:
@@ -217,8 +235,8 @@ def test_crosslingual_agreement_gate():
     the dev half only; the test half is held out."""
     assert len(crosslingual_pairs()) == 370
     r = crosslingual_agreement()
-    assert r["dev"]["agreement"] >= 0.92  # measured 0.935 (in-sample)
-    assert r["test"]["agreement"] >= 0.79  # measured 0.797 (held out)
+    assert r["dev"]["agreement"] >= 0.96  # measured 0.970 (in-sample)
+    assert r["test"]["agreement"] >= 0.80  # measured 0.807 (held out)
 
 
 @pytest.fixture(scope="module")

@@ -33,6 +33,9 @@ class Tok:
     end: int
     pos: str = ""
     sent_start: bool = False
+    #: nothing before this token describes it: a Russian title after a place in an oblique case
+    #: ("принял в Кремле президента Казахстана" is not a Kremlin president)
+    bound: bool = False
 
 
 @dataclass(slots=True)
@@ -146,7 +149,7 @@ class Chunker:
         gap = toks[a:b]
         if len(gap) > 3:
             return False
-        if any(t.sent_start for t in toks[a : b + 1]):
+        if any(t.sent_start for t in toks[a : b + 1]) or (b < len(toks) and toks[b].bound):
             return False
         words = [t.lower for t in gap]
         if not words:

@@ -163,6 +163,14 @@ def _modifies(word: str, nxt: str) -> bool:
     return any(a.case == b.case and a.number == b.number for a in adjs for b in nouns)
 
 
+@lru_cache(maxsize=50_000)
+def _oblique_noun(word: str) -> bool:
+    """``word`` is a noun in the locative, dative, instrumental or accusative ("в Кремле", "Москве"): a
+    noun there never describes the word after it, as "России" does in "России президент" never either."""
+    parses = [p.tag for p in analyzer().parse(norm(word))[:3] if p.tag.POS == "NOUN"]
+    return bool(parses) and all(p.case in ("loct", "loc2", "datv", "ablt", "accs") for p in parses)
+
+
 def find_mentions_ru(data: ActorData, text: str, date: Any = None) -> list[Mention]:
     """Actor mentions in Russian text, with character offsets into ``text``."""
     ru = pipeline(data)
@@ -175,6 +183,8 @@ def find_mentions_ru(data: ActorData, text: str, date: Any = None) -> list[Menti
     sent_starts = {s.start for s in doc.sents}
     for t in doc.tokens:
         toks.append(Tok(t.text, norm(t.text), t.start, t.stop, "", t.start in sent_starts and t.start > 0))
+    for prev, t in itertools.pairwise(toks):
+        t.bound = t.text.islower() and prev.text[:1].isupper() and _oblique_noun(prev.text)
     lemmas = [ru.lemma(t.text) for t in toks]
     hits: list[Hit] = []
     n = len(toks)

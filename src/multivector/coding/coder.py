@@ -321,6 +321,8 @@ class EventCoder:
         if not pat.obj:
             return True
         anyone = ACTOR_OBJECT in pat.obj
+        if anyone and any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in tok.children):
+            return False  # "called Kyiv a puppet", "welcomed Minsk to join": the object is not a guest
         for cand in object_tokens(tok, pat.pos):
             named = anyone and cand.i in actors and cand.dep_ in ("dobj", "nsubjpass")  # not "the EU's"
             if cand.lemma_.lower() in pat.obj or cand.lower_ in pat.obj or named:

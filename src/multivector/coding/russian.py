@@ -36,10 +36,14 @@ _MEDIATION = ("039", "045")  # a mediator's "между" names the sides it medi
 _DIRECTIONAL = {"в", "на"}
 #: "в адрес X", "в отношении X": the target is the genitive under the noun
 _COMPOUND_PREP = {"адрес", "отношение"}
+#: prepositions under an act's object that lead to the other side ("эмбарго на ввоз из ЕС", "резолюция по
+#: Украине"); not "против": "поддержала продление санкций против России" is no support of Russia
+_CHAIN_PREPS = {"на", "по", "о", "об", "из"}
 _ACTOR_RELS = {"nmod", "amod", "appos", "flat", "flat:name", "flat:foreign", "compound", "det", "nummod"}
 #: roots whose act matters without a named other side (protest, terror, mass violence)
 _UNDIRECTED_ROOTS = {"14", "18", "20"}
 _FUTURE_AUX = {"буду", "будешь", "будет", "будем", "будете", "будут"}
+_BECOME = {"стать", "становиться", "выступить", "выступать"}
 _CLIMB_RELS = {"xcomp", "conj", "advcl", "ccomp", "parataxis"}
 _CUES = (
     "intent",
@@ -250,8 +254,11 @@ class RussianCoder:
         if (
             t.pos == "NOUN"
             and head is not None
-            and head.forms & c.light
-            and t.rel in ("obj", "nsubj", "nsubj:pass")
+            and (
+                (head.forms & c.light and t.rel in ("obj", "nsubj", "nsubj:pass"))
+                # "стать / выступить посредником": the role noun in the instrumental is the act
+                or (head.lemma in _BECOME and t.feats.get("Case") == "Ins" and t.rel in ("xcomp", "obl"))
+            )
         ):
             # "не можем оказывать давление": the light verb carries the noun's negation and modality
             if self._hypothetical(sent, head) or self._denied(sent, head):
@@ -282,7 +289,12 @@ class RussianCoder:
             holder, head = head, None  # "мы должны укрепить …": the speaker's own act, as in English
         if (
             head is not None
-            and (rel in ("xcomp", "acl") or self._purpose(sent, t_mod))
+            and (
+                rel in ("xcomp", "acl")
+                or self._purpose(sent, t_mod)
+                # "выразил готовность подписать": the infinitive hangs on the intent noun
+                or (rel == "nmod" and head.pos == "NOUN" and t_mod.feats.get("VerbForm") == "Inf")
+            )
             and head.forms & (c.intent | c.appeal | c.demand | c.refuse)
         ):
             pass
@@ -292,6 +304,12 @@ class RussianCoder:
             head = None
         if head is not None:
             negated = negated or self._negated(sent, head)
+            carrier = sent.head(head) if head.pos == "NOUN" else None
+            if carrier is not None:
+                # "если Запад примет решение сотрудничать", "не выразил готовности": the noun's verb decides
+                if self._hypothetical(sent, carrier) or self._denied(sent, carrier):
+                    return None
+                negated = negated or self._negated(sent, carrier)
             path.append(f"under {head.text} ({head.rel})")
             if head.forms & c.refuse:
                 mapped = map_code(REJECT_OF, code) or ("120" if code[:2] < "10" else None)
@@ -589,6 +607,15 @@ class RussianCoder:
                 path.append("subject left of the verb (parse gave none)")
                 return left
         head = sent.head(v)
+        if (
+            v.pos == "NOUN"
+            and head is not None
+            and depth < 4
+            and head.forms & self.cues.light
+            and v.rel in ("obj", "nsubj:pass")
+        ):
+            # "Минск выразил готовность …": a noun's holder is the subject of the verb that carries it
+            return self._subjects(sent, head, tokmap, ctx, voice, path, depth + 1)
         if head is not None and depth < 4 and v.rel in _CLIMB_RELS - {"ccomp", "parataxis"}:
             if v.rel == "conj" and head.pos == "NOUN":
                 return []
@@ -654,7 +681,37 @@ class RussianCoder:
                 for g in sent.children(c):
                     if g.rel == "nmod" and sent.prep(g) in ("о", "об"):
                         out.extend(self._targets(sent, g, allowed, tokmap, ctx, voice, path, nested=False))
+        if nested and not out:
+            out = self._object_chain(sent, t, tokmap, ctx, voice, path)
         return out
+
+    def _object_chain(
+        self, sent: RSent, t: RTok, tokmap, ctx: Context, voice, path: list[str]
+    ) -> list[Mention]:
+        """The other side named deep inside the act's object: "ввела эмбарго на ввоз из Евросоюза", "наложила
+        вето на проект резолюции по Украине", "отказался признать аннексию Крыма Россией". Nearest level
+        first; on a level, the deed's doer (instrumental) before its owner (genitive) before its topic."""
+        level = [c for c in sent.children(t) if c.rel == "obj" and sent.prep(c) is None]
+        for _depth in range(3):
+            below: list[tuple[int, RTok]] = []
+            for n in level:
+                for c in sent.children(n):
+                    if c.rel != "nmod":
+                        continue
+                    prep, case = sent.prep(c), c.feats.get("Case", "")
+                    if prep is None and case in ("Ins", "Gen"):
+                        below.append((0 if case == "Ins" else 1, c))
+                    elif prep in _CHAIN_PREPS and not (prep == "на" and case != "Acc"):
+                        below.append((2, c))
+            if not below:
+                return []
+            for rank in (0, 1, 2):
+                found = [m for r, c in below if r == rank for m in self._actors(sent, c, tokmap, ctx, voice)]
+                if found:
+                    path.append("target inside the object")
+                    return found
+            level = [c for _r, c in below]
+        return []
 
     def _noun_roles(self, sent: RSent, t: RTok, pat: Pattern, tokmap, ctx: Context, voice, path: list[str]):
         """A nominal event: source from the genitive or adjective ("визит Путина", "российские санкции") or
@@ -765,6 +822,11 @@ class RussianCoder:
             # "обе стороны", "две страны" (but "наша страна" is the speaker's, read below)
             pair = ctx.dialogue if len(ctx.dialogue) == 2 else ctx.crowd()
             return [_via(m, f"anaphor:{t.text}") for m in pair]
+        doer = next(
+            (k for k in kids if k.rel == "nmod" and k.feats.get("Case") == "Ins" and k.i in tokmap), None
+        )
+        if doer is not None and sent.prep(doer) is None:
+            return [tokmap[doer.i]]  # "аннексия Крыма Россией": the deed's doer, not what it was done to
         for k in kids:
             if k.rel in _ACTOR_RELS and sent.prep(k) is None:
                 if k.i in tokmap:
