@@ -102,6 +102,27 @@ def test_every_page_carries_security_headers(client):
     assert "<script>" not in client.get("/country/POL").text  # inline script would break under the CSP
 
 
+def test_an_internal_error_is_a_500_with_the_same_headers_and_is_not_cached(db):
+    """The guard and the page cache sit outside FastAPI's middleware: its 500 page still passes both."""
+    from fastapi.testclient import TestClient
+
+    from multivector.web.app import create_app
+
+    app = create_app(db, coder=None)
+
+    @app.get("/boom")
+    def boom():
+        raise RuntimeError("a bug")
+
+    with TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False) as c:
+        for _ in range(2):
+            r = c.get("/boom")
+            assert r.status_code == 500
+            assert "frame-ancestors 'none'" in r.headers["content-security-policy"]
+        assert not app.state.pages.entries
+        assert c.get("/", headers={"host": "evil.example"}).status_code == 400
+
+
 def test_api_docs_are_served_offline(client):
     body = client.get("/docs").text
     assert "/api/ingest" in body and "cdn" not in body.lower()
