@@ -264,6 +264,26 @@ def test_mobilising_funds_is_no_show_of_force():
         # calling someone is a phone call, unless it names what they are called
         ("The Turkish president called Emmanuel Macron.", {("041", "TUR", "FRA")}),
         ("Zelensky called Lukashenko a dictator.", set()),
+        # the one "on a visit" visits; opening roads or airspace to a side eases restrictions on it
+        (
+            "Aliyev met Kassym-Jomart Tokayev, who is on a visit to Azerbaijan.",
+            {("040", "AZE", "KAZ"), ("042", "KAZ", "AZE")},
+        ),
+        ("Georgia is prepared to open its airspace to Turkish airlines.", {("035", "GEO", "TUR")}),
+        ("Turkey reopened the crossing with Armenia.", {("081", "TUR", "ARM")}),
+        # "its" in what a side is thanked for is that side; a sanctions policy is sanctions
+        (
+            "Moldova thanked Japan for its sanctions policy against Russia.",
+            {("051", "MDA", "JPN"), ("163", "JPN", "RUS")},
+        ),
+        (
+            "Moldova is grateful to Canada for their sanctions against Russia.",
+            {("051", "MDA", "CAN"), ("163", "CAN", "RUS")},
+        ),
+        # listing someone for sanctions sanctions them; a blocked aid package is no aid; drones are arms
+        ("Ottawa added two Belarusian generals to its sanctions list.", {("163", "CAN", "BLR")}),
+        ("Slovakia blocked the EU's loan package for Moldova.", {("129", "SVK", "EUR")}),
+        ("Turkey supplied combat drones to Azerbaijan.", {("072", "TUR", "AZE")}),
     ],
 )
 def test_receptions_briefings_condolences(text: str, expected: set) -> None:

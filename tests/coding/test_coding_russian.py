@@ -221,6 +221,13 @@ def _dyads(text: str) -> set[tuple[str, str, str | None]]:
         # the verb carrying the intent noun decides: a condition or a negation leaves no intent
         ("Но если Литва примет решение сотрудничать с Белоруссией, всё изменится.", set()),
         ("Литва не выразила готовности сотрудничать с Белоруссией.", set()),
+        # opening roads or airspace for a side eases restrictions on it; readiness makes it an intent
+        ("Грузия готова открыть воздушное пространство для турецких самолётов.", {("035", "GEO", "TUR")}),
+        # an announced act is the event, not its announcement; welcoming a decision is praise; an entry
+        # ban on a person is an administrative sanction (as in English)
+        ("Грузия объявила о запрете на ввоз армянского коньяка.", {("163", "GEO", "ARM")}),
+        ("Баку приветствовал решение правительства Турции.", {("051", "AZE", "TUR")}),
+        ("Латвия запретила въезд белорусскому депутату.", {("172", "LVA", "BLR")}),
         # a place in the locative does not make the title after it its own
         ("Лукашенко принял в Минске президента Узбекистана.", {("043", "BLR", "UZB")}),
     ],
@@ -233,10 +240,10 @@ def test_russian_constructions(text: str, expected: set) -> None:
 def test_crosslingual_agreement_gate():
     """Our own English sentences and our Russian translations: same dyad and PLOVER category. Tuned on
     the dev half only; the test half is held out."""
-    assert len(crosslingual_pairs()) == 370
+    assert len(crosslingual_pairs()) == 430
     r = crosslingual_agreement()
-    assert r["dev"]["agreement"] >= 0.96  # measured 0.970 (in-sample)
-    assert r["test"]["agreement"] >= 0.80  # measured 0.807 (held out)
+    assert r["dev"]["agreement"] >= 0.95  # measured 0.960 (in-sample)
+    assert r["test"]["agreement"] >= 0.81  # measured 0.817 (held out)
 
 
 @pytest.fixture(scope="module")

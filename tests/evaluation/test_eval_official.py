@@ -101,7 +101,7 @@ def test_official_dev_set_gate(official):
     assert test["spurious_per_empty_sentence"] <= 0.10  # measured 0.088; target 0.1
     # what analyses use by default (confidence >= 0.5): fewer events, most of them right
     assert test["precision_shown"] >= 0.76 and test["recall_shown"] >= 0.38  # measured 0.776 / 0.392
-    assert dev["recall"] >= 0.50 and dev["precision"] >= 0.65  # in-sample: 0.512 / 0.684
+    assert dev["recall"] >= 0.53 and dev["precision"] >= 0.65  # in-sample: 0.549 / 0.679
 
 
 def test_confidence_is_calibrated_on_the_held_out_half(official):

@@ -82,6 +82,8 @@ from multivector.coding.syntax import (
     reporters_of,
     subjects_of,
     targets_of_object,
+    thanked_party,
+    thwarted,
     verb_roles,
 )
 from multivector.coding.tables import ACTOR_OBJECT, Pattern, cameo, pattern_index
@@ -89,6 +91,27 @@ from multivector.records import Event, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
+
+
+#: nouns an act noun can be the compound modifier of, which then carry its roles ("sanctions package")
+FRAME_NOUNS = {"policy", "package", "regime", "campaign", "programme", "program", "list", "pressure"}
+
+
+def _listed_by(noun: Token) -> tuple[Token, list[Token]] | None:
+    """The verb and its objects when ``noun`` is the list something is added to ("added X to the sanctions
+    list", "put X on its blacklist")."""
+    if noun.lemma_.lower() not in ("list", "blacklist") or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    verb = prep.head
+    if prep.lower_ not in ("to", "on", "in", "onto") or verb.lemma_.lower() not in LISTING_VERBS:
+        return None
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return (verb, objs) if objs else None
+
+
+#: verbs that put someone on a list
+LISTING_VERBS = {"add", "put", "place", "include", "enter"}
 
 
 def counterpart_of(src: Mention, root: str, ctx: Context) -> Mention | None:
@@ -351,6 +374,8 @@ class EventCoder:
             return None
         if pat.pos == "N" and code[:2] == "06" and is_figure(tok):
             return None  # a trade figure is a fact (coding/facts.py), not an act
+        if pat.pos == "N" and thwarted(tok):
+            return None  # "Hungary blocked the EU's aid package": the aid did not happen
         reading = Reading(tok, pat, code, verb, set(tokmap) | ctx.agent_tokens)
         if not read(reading):
             return None
@@ -497,6 +522,14 @@ class EventCoder:
         return accuser, [f for f in accused if f[0].country and f[0].country != own]
 
     def _noun_roles(self, tok: Token, pat: Pattern, tokmap: dict[int, Mention], ctx: Context):
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in FRAME_NOUNS:
+            tok = tok.head  # "its sanctions policy against Russia": the roles hang on "policy"
+        listed = _listed_by(tok)
+        if listed is not None:
+            # "Washington added Belarusian banks to its sanctions list": the one listing, the ones listed
+            lister, objs = listed
+            sources = self._actors(subjects_of(lister) or inherited_subject(lister), tokmap, ctx)
+            return sources, self._actors(objs, tokmap, ctx), False
         src_toks: list[Any] = []
         tgt_toks: list[Any] = []
         pair: list[Any] = []
@@ -546,6 +579,10 @@ class EventCoder:
         light = verb is not None and (verb.lemma_.lower() in LIGHT_VERBS or verb.lower_ in LIGHT_FORMS)
         if not sources and light and verb is not None and tok.dep_ == "dobj":
             sources = self._actors(subjects_of(verb) or inherited_subject(verb), tokmap, ctx)
+        on = tok.head if tok.dep_ == "pobj" and tok.head.lower_ == "on" else None
+        if not sources and on is not None and on.head.pos_ in ("VERB", "AUX"):
+            # "Sharif, who is on a visit to Kazakhstan", "arrived in Baku on a visit": the one on it
+            sources = self._actors(subjects_of(on.head) or inherited_subject(on.head), tokmap, ctx)
         if light and verb is not None and not tgt_toks:
             tgt_toks = prep_objects(verb, pat.tgt)
         targets = self._actors(tgt_toks, tokmap, ctx)
@@ -580,6 +617,8 @@ class EventCoder:
             if not found and (ante := antecedent(t)) is not None and ante.i in tokmap:
                 # "the EU, which imposed …": which = the EU (but "a resolution that …" is no actor)
                 found = [(_via(tokmap[ante.i], f"relative:{t.lower_}"), ante)]
+            if not found and (party := thanked_party(t)) is not None and t.pos_ == "PRON":
+                found = [(_via(m, f"thanked:{t.text}"), x) for m, x in phrase_mentions(party, tokmap)]
             if not found:
                 found = [(_via(m, f"anaphor:{t.text}"), t) for m in anaphor(t, ctx)]
             if not found and t.lemma_.lower() not in RELATIONAL_NOUNS:

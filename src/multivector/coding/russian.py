@@ -155,7 +155,7 @@ class RussianCoder:
         self, sent: RSent, tokmap: dict[int, Mention], ctx: Context, voice: Speaker | None
     ) -> list[RHit]:
         verbs: list[RHit] = []
-        fired: set[int] = set()
+        fired: dict[int, str] = {}  # token -> code of the hit it fired
         for pos in ("V", "N"):
             for t in sent.toks:
                 if (
@@ -164,7 +164,7 @@ class RussianCoder:
                     and not (t.pos in ("ADV", "ADJ", "X") and verb_reading(t.text))
                 ):
                     continue
-                if pos == "N" and (t.pos != "NOUN" or t.head in fired):
+                if pos == "N" and (t.pos != "NOUN" or fired.get(t.head, "01")[:2] != "01"):
                     continue  # "подписали соглашение": the verb's event already says it
                 if t.i in tokmap:
                     continue  # a word of an actor's name ("Европейский союз") is not an act
@@ -174,9 +174,11 @@ class RussianCoder:
                 hit = self._fire(sent, t, pat, tokmap, ctx, voice)
                 if hit is not None:
                     verbs.append(hit)
-                    fired.add(t.i)
+                    fired[t.i] = hit.code
         # "призвал X отменить санкции": the appeal is the act; the bare "призвал" is not a second one
         holders = {h.holder for h in verbs if h.holder is not None}
+        # "объявила о запрете на ввоз": the act announced is the event, not its announcement
+        holders |= {h.trigger.head for h in verbs if h.trigger.pos == "NOUN" and h.trigger.head in fired}
         return [h for h in verbs if h.trigger.i not in holders]
 
     # ------------------------------------------------------------------ matching

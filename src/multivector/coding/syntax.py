@@ -240,6 +240,47 @@ def _thanked_for(tok: Token) -> list[Token]:
     ]
 
 
+#: verbs whose object act is kept from happening ("blocked the aid", "vetoed the sanctions")
+THWART_VERBS = {"block", "veto", "obstruct", "thwart", "torpedo", "prevent", "derail", "foil"}
+
+
+def thwarted(noun: Token) -> bool:
+    """An act noun that is the object of a blocking verb, directly or as the compound or "of" phrase of
+    its object ("blocked the aid package", "vetoed a package of sanctions")."""
+    node = noun
+    for _ in range(3):
+        if node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_.lower() in THWART_VERBS:
+            return True
+        if node.dep_ == "compound" or (node.dep_ == "pobj" and node.head.lower_ == "of"):
+            node = node.head if node.dep_ == "compound" else node.head.head
+            continue
+        return False
+    return False
+
+
+def thanked_party(pron: Token) -> Token | None:
+    """The one thanked, when a possessive pronoun sits in what they are thanked for: "thank Japan for its
+    sanctions", "grateful to the EU for their help" — "its" is Japan, not the speaker."""
+    if pron.dep_ != "poss":
+        return None
+    node = pron.head
+    for _ in range(4):
+        if node.dep_ == "pobj" and node.head.lower_ == "for":
+            holder = node.head.head
+            # "I am grateful to X for …": the parser may hang "for" on the copula, "to" on the adjective
+            for h in (holder, *(c for c in holder.children if c.dep_ == "acomp")):
+                for c in h.children:
+                    if c.dep_ == "dobj" and h.lemma_.lower() == "thank":
+                        return c
+                    if c.dep_ in ("prep", "dative") and c.lower_ == "to":
+                        return next((g for g in c.children if g.dep_ == "pobj"), None)
+            return None
+        if node.dep_ not in ("compound", "pobj", "conj", "appos") or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
 def is_figure(tok: Token) -> bool:
     """ "Trade with China reached $38 million", "our trade is US$140 billion": an event noun as the subject
     of a verb of amount with a number in its clause states a figure (a fact), not an act."""
