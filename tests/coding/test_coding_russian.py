@@ -10,7 +10,8 @@ import pytest
 
 from multivector.coding.api import code_article, code_text
 from multivector.coding.explain import explain
-from multivector.coding.russian import load_cues, russian_patterns
+from multivector.coding.russian import russian_patterns
+from multivector.coding.russian_roles import load_cues
 from multivector.coding.tables import CodingDataError
 from multivector.evaluation.russian import (
     crosslingual_agreement,
