@@ -104,6 +104,16 @@ def test_rules_run_in_the_documented_order() -> None:
             [("020", "asserted", "LVA", "BLR"), ("180", "asserted", "BLR", "LTU")],
         ),
         ("Armenia must end its blockade of Georgia.", [("191", "asserted", "ARM", "GEO")]),
+        # a clause that stops its subject's own act: "its" is that subject's, however the clause is asked
+        (
+            "Poland demanded that Belarus stop its attacks on Lithuania.",
+            [("100", "asserted", "POL", "BLR"), ("180", "asserted", "BLR", "LTU")],
+        ),
+        # with someone warned, "against" names the act warned against, not a second target
+        (
+            "Minsk warned Vilnius against closing Belarusian media outlets.",
+            [("130", "asserted", "BLR", "LTU")],
+        ),
         # an obligation in reported speech is a demand on the one obliged
         ("Latvia said Estonia must cooperate with Lithuania.", [("102", "appeal", "LVA", "EST")]),
     ],

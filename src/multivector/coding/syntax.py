@@ -446,11 +446,21 @@ def asked_to(verb: Token) -> list[Token]:
     return asked_of(head)
 
 
+#: verbs whose object is the subject's own ongoing act ("stop its attacks", "withdraw its troops")
+OWN_ACT_VERBS = {"stop", "end", "halt", "cease", "suspend", "continue", "resume", "withdraw", "pull"}
+
+
 def controller(noun: Token) -> set[int] | None:
-    """Token ids of the one asked to act on ``noun``, when it is the object of an asked infinitive
-    ("urged Belarus to stop its arrests", "calls on Russia to withdraw its troops"); else None."""
+    """Token ids of the one acting on ``noun``, when it is the object of an asked infinitive ("urged Belarus
+    to stop its arrests", "calls on Russia to withdraw its troops") or of a stopping verb in a clause
+    with a subject of its own ("demanded that Belarus stop its attacks"); else None."""
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.i == noun.i or any(c.dep_.startswith("nsubj") for c in verb.children):
+    if noun.dep_ != "dobj" or verb.i == noun.i:
+        return None
+    subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
+    if subjects:
+        if verb.dep_ in ("ccomp", "xcomp", "advcl", "conj") and verb.lemma_.lower() in OWN_ACT_VERBS:
+            return {x.i for s in subjects if s.pos_ != "PRON" for x in s.subtree} or None
         return None
     return {x.i for o in asked_to(verb) for x in o.subtree} or None
 
@@ -620,7 +630,11 @@ def object_targets(tok: Token, pat: Pattern) -> list[Token]:
     A place the required object is "in" or "at" ("an agreement in Riga") is a venue: see
     :func:`object_venues`."""
     out: list[Token] = []
+    # "warned Chisinau against closing Russian media": with someone warned, "against" names the act
+    warned = tok.lemma_.lower() in ("warn", "caution") and any(c.dep_ == "dobj" for c in tok.children)
     for c in tok.children:
+        if warned and c.dep_ == "prep" and c.lower_ == "against":
+            continue
         if c.dep_ == "dative" and c.pos_ == "ADP":
             # "provided aid to Moldova": the parser may label the preposition "dative", not "prep"
             if c.lower_ in pat.tgt:
