@@ -29,7 +29,9 @@ from multivector.coding.confidence import model as confidence_model
 from multivector.coding.dates import event_date, not_after
 from multivector.coding.modality import Reading, read
 from multivector.coding.nominal import (
+    FRAME_NOUNS,
     hostile_noun,
+    listed_by,
     of_is_agent,
     participle_targets,
     prep_objects,
@@ -91,27 +93,6 @@ from multivector.records import Event, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
-
-
-#: nouns an act noun can be the compound modifier of, which then carry its roles ("sanctions package")
-FRAME_NOUNS = {"policy", "package", "regime", "campaign", "programme", "program", "list", "pressure"}
-
-
-def _listed_by(noun: Token) -> tuple[Token, list[Token]] | None:
-    """The verb and its objects when ``noun`` is the list something is added to ("added X to the sanctions
-    list", "put X on its blacklist")."""
-    if noun.lemma_.lower() not in ("list", "blacklist") or noun.dep_ != "pobj":
-        return None
-    prep = noun.head
-    verb = prep.head
-    if prep.lower_ not in ("to", "on", "in", "onto") or verb.lemma_.lower() not in LISTING_VERBS:
-        return None
-    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    return (verb, objs) if objs else None
-
-
-#: verbs that put someone on a list
-LISTING_VERBS = {"add", "put", "place", "include", "enter"}
 
 
 def counterpart_of(src: Mention, root: str, ctx: Context) -> Mention | None:
@@ -524,7 +505,7 @@ class EventCoder:
     def _noun_roles(self, tok: Token, pat: Pattern, tokmap: dict[int, Mention], ctx: Context):
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in FRAME_NOUNS:
             tok = tok.head  # "its sanctions policy against Russia": the roles hang on "policy"
-        listed = _listed_by(tok)
+        listed = listed_by(tok)
         if listed is not None:
             # "Washington added Belarusian banks to its sanctions list": the one listing, the ones listed
             lister, objs = listed

@@ -180,3 +180,24 @@ def stance_targets(
         if all(m is not o for o, _ in kept):
             kept.append((m, t))
     return kept
+
+
+#: nouns an act noun can be the compound modifier of, which then carry its roles ("sanctions package")
+FRAME_NOUNS = {"policy", "package", "regime", "campaign", "programme", "program", "list", "pressure"}
+
+
+def listed_by(noun: Token) -> tuple[Token, list[Token]] | None:
+    """The verb and its objects when ``noun`` is the list something is added to ("added X to the sanctions
+    list", "put X on its blacklist")."""
+    if noun.lemma_.lower() not in ("list", "blacklist") or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    verb = prep.head
+    if prep.lower_ not in ("to", "on", "in", "onto") or verb.lemma_.lower() not in LISTING_VERBS:
+        return None
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return (verb, objs) if objs else None
+
+
+#: verbs that put someone on a list
+LISTING_VERBS = {"add", "put", "place", "include", "enter"}
