@@ -243,7 +243,7 @@ def test_crosslingual_agreement_gate():
     the dev half only; the test half is held out."""
     assert len(crosslingual_pairs()) == 430
     r = crosslingual_agreement()
-    assert r["dev"]["agreement"] >= 0.95  # measured 0.960 (in-sample)
+    assert r["dev"]["agreement"] >= 0.95  # measured 0.965 (in-sample)
     assert r["test"]["agreement"] >= 0.81  # measured 0.817 (held out)
 
 

@@ -83,7 +83,7 @@ def test_reserved_war_months_held_out(corpora_dir: Path):
     r = aggregate_validity(corpora_dir, "reserved-war", every=4)
     assert r["documents"] == 219
     assert r["mean_goldstein"] < 0
-    assert r["conflict_share"] >= 0.56  # measured 0.565: short of the 0.6 target on held-out months
+    assert r["conflict_share"] >= 0.56  # measured 0.567: short of the 0.6 target on held-out months
     assert r["stale_surnames"] == []
 
 
