@@ -29,7 +29,6 @@ from multivector.coding.confidence import model as confidence_model
 from multivector.coding.dates import event_date, not_after
 from multivector.coding.modality import Reading, read
 from multivector.coding.nominal import (
-    FRAME_NOUNS,
     hostile_noun,
     listed_by,
     of_is_agent,
@@ -54,6 +53,7 @@ from multivector.coding.rules import (
     DEFAULT_NOUN_SOURCE,
     DEMAND,
     DEMAND_OF,
+    FRAME_NOUNS,
     INTENT,
     LIGHT_FORMS,
     LIGHT_VERBS,

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from multivector.coding.rules import LIGHT_VERBS
+from multivector.coding.rules import LIGHT_VERBS, LISTING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -182,10 +182,6 @@ def stance_targets(
     return kept
 
 
-#: nouns an act noun can be the compound modifier of, which then carry its roles ("sanctions package")
-FRAME_NOUNS = {"policy", "package", "regime", "campaign", "programme", "program", "list", "pressure"}
-
-
 def listed_by(noun: Token) -> tuple[Token, list[Token]] | None:
     """The verb and its objects when ``noun`` is the list something is added to ("added X to the sanctions
     list", "put X on its blacklist")."""
@@ -197,7 +193,3 @@ def listed_by(noun: Token) -> tuple[Token, list[Token]] | None:
         return None
     objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     return (verb, objs) if objs else None
-
-
-#: verbs that put someone on a list
-LISTING_VERBS = {"add", "put", "place", "include", "enter"}

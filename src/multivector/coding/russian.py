@@ -32,7 +32,6 @@ N_TARGETS = ("с", "против", "к", "в", "на", "адрес", "отнош
 #: roots whose act matters without a named other side (protest, terror, mass violence)
 _UNDIRECTED_ROOTS = {"14", "18", "20"}
 _FUTURE_AUX = {"буду", "будешь", "будет", "будем", "будете", "будут"}
-_BECOME = {"стать", "становиться", "выступить", "выступать"}
 
 
 # ---------------------------------------------------------------------------------------------- data
@@ -193,7 +192,7 @@ class RussianCoder(RussianRoles):
             and (
                 (head.forms & c.light and t.rel in ("obj", "nsubj", "nsubj:pass"))
                 # "стать / выступить посредником": the role noun in the instrumental is the act
-                or (head.lemma in _BECOME and t.feats.get("Case") == "Ins" and t.rel in ("xcomp", "obl"))
+                or (head.forms & c.become and t.feats.get("Case") == "Ins" and t.rel in ("xcomp", "obl"))
             )
         ):
             # "не можем оказывать давление": the light verb carries the noun's negation and modality

@@ -53,6 +53,7 @@ _CUES = (
     "claim",
     "cease",
     "conjecture",
+    "become",
 )
 
 

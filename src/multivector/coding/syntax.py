@@ -26,10 +26,13 @@ from multivector.coding.rules import (
     INTENT,
     INTENT_NOUNS,
     LIGHT_VERBS,
+    OWN_ACT_VERBS,
     REFUSE,
     REPORTING,
     STATIVE_PASSIVE,
     THANKS,
+    THWART_VERBS,
+    WARNING_VERBS,
 )
 
 if TYPE_CHECKING:
@@ -240,10 +243,6 @@ def _thanked_for(tok: Token) -> list[Token]:
     ]
 
 
-#: verbs whose object act is kept from happening ("blocked the aid", "vetoed the sanctions")
-THWART_VERBS = {"block", "veto", "obstruct", "thwart", "torpedo", "prevent", "derail", "foil"}
-
-
 def thwarted(noun: Token) -> bool:
     """An act noun that is the object of a blocking verb, directly or as the compound or "of" phrase of
     its object ("blocked the aid package", "vetoed a package of sanctions")."""
@@ -446,10 +445,6 @@ def asked_to(verb: Token) -> list[Token]:
     return asked_of(head)
 
 
-#: verbs whose object is the subject's own ongoing act ("stop its attacks", "withdraw its troops")
-OWN_ACT_VERBS = {"stop", "end", "halt", "cease", "suspend", "continue", "resume", "withdraw", "pull"}
-
-
 def controller(noun: Token) -> set[int] | None:
     """Token ids of the one acting on ``noun``, when it is the object of an asked infinitive ("urged Belarus
     to stop its arrests", "calls on Russia to withdraw its troops") or of a stopping verb in a clause
@@ -631,7 +626,7 @@ def object_targets(tok: Token, pat: Pattern) -> list[Token]:
     :func:`object_venues`."""
     out: list[Token] = []
     # "warned Chisinau against closing Russian media": with someone warned, "against" names the act
-    warned = tok.lemma_.lower() in ("warn", "caution") and any(c.dep_ == "dobj" for c in tok.children)
+    warned = tok.lemma_.lower() in WARNING_VERBS and any(c.dep_ == "dobj" for c in tok.children)
     for c in tok.children:
         if warned and c.dep_ == "prep" and c.lower_ == "against":
             continue
