@@ -284,6 +284,10 @@ def test_mobilising_funds_is_no_show_of_force():
         ("Ottawa added two Belarusian generals to its sanctions list.", {("163", "CAN", "BLR")}),
         ("Slovakia blocked the EU's loan package for Moldova.", {("129", "SVK", "EUR")}),
         ("Turkey supplied combat drones to Azerbaijan.", {("072", "TUR", "AZE")}),
+        (
+            "Kazakhstan is ready to reconsider its position on the Russian gas transit.",
+            {("035", "KAZ", "RUS")},
+        ),
     ],
 )
 def test_receptions_briefings_condolences(text: str, expected: set) -> None:

@@ -229,6 +229,11 @@ def _dyads(text: str) -> set[tuple[str, str, str | None]]:
         ("Грузия объявила о запрете на ввоз армянского коньяка.", {("163", "GEO", "ARM")}),
         ("Баку приветствовал решение правительства Турции.", {("051", "AZE", "TUR")}),
         ("Латвия запретила въезд белорусскому депутату.", {("172", "LVA", "BLR")}),
+        # reconsidering a position is yielding; ready to, an intent (as in English)
+        (
+            "Азербайджан выразил готовность пересмотреть вопрос о транзите армянских грузов.",
+            {("035", "AZE", "ARM")},
+        ),
         # a place in the locative does not make the title after it its own
         ("Лукашенко принял в Минске президента Узбекистана.", {("043", "BLR", "UZB")}),
     ],
@@ -259,7 +264,7 @@ def russian(corpora_dir: Path) -> dict:
 def test_rusentrel_sentence_set_gate(russian):
     dev, test = russian["dev"], russian["test"]
     assert dev["sentences"] + test["sentences"] >= 270 and not dev["unlocated_sentences"]
-    assert dev["recall"] >= 0.66 and dev["precision"] >= 0.88  # in-sample: measured 0.682 / 0.895
+    assert dev["recall"] >= 0.70 and dev["precision"] >= 0.88  # in-sample: measured 0.727 / 0.90
     assert test["recall"] >= 0.25 and test["precision"] >= 0.65  # held out: measured 0.259 / 0.70
     assert test["spurious_per_empty_sentence"] <= 0.05
 
