@@ -6,7 +6,7 @@ import pytest
 
 from multivector.analysis.alignment import alignment_of
 from multivector.analysis.balance import balance, balance_value, diversification, herfindahl, partners
-from multivector.analysis.dyads import dyad_matrix, dyad_series
+from multivector.analysis.dyads import dyad_matrix, dyad_series, dyad_table
 from multivector.errors import UsageError
 
 
@@ -186,6 +186,31 @@ def test_dyad_series_directions_and_sets(store):
     assert bloc[0]["events"] == 5
     day = dyad_series(con, ["BLR"], ["RUS"], by="day")
     assert [r["period"] for r in day] == ["2024-01-03", "2024-01-20", "2024-02-11"]
+
+
+def test_dyad_table_gives_each_pairs_series(store):
+    """One scan for every pair gives, pair by pair, what dyad_series gives (countries and actor ids)."""
+    con, b = store
+    b.article("M1", "2024-01-03")
+    b.event("M1", "BLR", "RUS", quad=1, goldstein=3)
+    b.event("M1", "RUS", "BLR", quad=2, goldstein=7, cameo="061")
+    b.article("M2", "2024-01-20")
+    b.event("M2", "BLR", "IGO", tgt_actor="CSTO", quad=1, goldstein=3)
+    b.event("M2", "BLR", "USA", quad=3, goldstein=-2, cameo="111", confidence=0.1)  # under the default floor
+    b.article("M3", "2024-03-11")
+    b.event("M3", "BLR", "RUS", quad=4, goldstein=-9, cameo="190")
+    for by in ("month", "quarter", "year"):
+        table = dyad_table(con, by)
+        assert table is not None
+        for a, c in [("BLR", "RUS"), ("RUS", "BLR"), ("BLR", "CSTO"), ("BLR", "USA"), ("RUS", "USA")]:
+            assert table.get((a, c), []) == [
+                {k: v for k, v in r.items() if k != "direction"}
+                for r in dyad_series(con, a, c, by=by, direction="a->b")
+            ], (by, a, c)
+    assert ("BLR", "USA") not in dyad_table(con, "month")
+    assert dyad_table(con, "month", max_rows=2) is None  # too many rows: the caller goes pair by pair
+    with pytest.raises(UsageError):
+        dyad_table(con, "week")
 
 
 def test_dyad_matrix_and_bad_options(store):

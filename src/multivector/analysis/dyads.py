@@ -83,7 +83,10 @@ def dyad_series(
         GROUP BY ALL ORDER BY period, direction
     """
     params = [ca, ca, cb, cb, cb, cb, ca, ca, *rng_params, ca, ca, cb, cb, ca, ca, cb, cb]
-    rows = fetch_dicts(con, sql, params)
+    return _shares(fetch_dicts(con, sql, params))
+
+
+def _shares(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for r in rows:
         n = r["events"] or 1
         for q in (1, 2, 3, 4):
@@ -91,6 +94,46 @@ def dyad_series(
         r["goldstein_sum"] = float(r["goldstein_sum"])
         r["goldstein_mean"] = None if r["goldstein_mean"] is None else float(r["goldstein_mean"])
     return rows
+
+
+def dyad_table(
+    con: Any, by: str = "month", *, max_rows: int = 1_000_000
+) -> dict[tuple[str, str], list[dict[str, Any]]] | None:
+    """Every directed pair's per-period summary from one scan, keyed by (source code, target code), a code
+    being a side's country or its actor id: for two different codes ``a`` and ``b``, the rows under
+    ``(a, b)`` are those of ``dyad_series(con, a, b, by=by, direction="a->b")`` (default filters).
+
+    Why: a dashboard serving many dyad pages would otherwise scan the events once per pair. None when the
+    table would pass ``max_rows`` (a store that large is better served pair by pair)."""
+    frm, where = event_filter(con)
+    per = period_sql(date_sql(con), by)
+    sides = "list_distinct([e.{0}_country, e.{0}_actor_id])"
+    sql = f"""
+        WITH ev AS (
+            SELECT {per} AS period, e.article_id, e.quad_class, e.goldstein,
+                   {sides.format("source")} AS s, {sides.format("target")} AS t
+            FROM {frm} WHERE {where}
+        ), one AS (
+            SELECT period, article_id, quad_class, goldstein, unnest(s) AS src, t
+            FROM ev WHERE period IS NOT NULL
+        ), two AS (
+            SELECT period, article_id, quad_class, goldstein, src, unnest(t) AS tgt FROM one
+        )
+        SELECT src, tgt, period, count(*) AS events, count(DISTINCT article_id) AS articles,
+               count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
+               count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4,
+               coalesce(sum(goldstein), 0) AS goldstein_sum, avg(goldstein) AS goldstein_mean
+        FROM two WHERE src <> tgt GROUP BY ALL ORDER BY src, tgt, period
+    """
+    cur = con.execute(sql)
+    found = cur.fetchmany(max_rows + 1)
+    if len(found) > max_rows:
+        return None
+    names = [d[0] for d in cur.description]
+    table: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in _shares([dict(zip(names, r, strict=True)) for r in found]):
+        table.setdefault((row.pop("src"), row.pop("tgt")), []).append(row)
+    return table
 
 
 def dyad_matrix(

@@ -380,11 +380,20 @@ def create_app(
         from multivector.analysis.dyads import dyad_series
 
         page, offset = page_args(request)
+        try:
+            # every pair's series from one scan per store generation (a cold dyad page used to scan alone)
+            table = memoized(("dyad-table", by), lambda: pairs_table(by)) if a != b else None
+        except MultivectorError as exc:
+            raise HTTPException(422, str(exc)) from exc
         with cursor() as con:
-            try:
-                both = dyad_series(con, a, b, by=by, direction="each")  # one scan for both directions
-            except MultivectorError as exc:
-                raise HTTPException(422, str(exc)) from exc
+            if table is not None:
+                both = [dict(r, direction="a->b") for r in table.get((a, b), [])]
+                both += [dict(r, direction="b->a") for r in table.get((b, a), [])]
+            else:
+                try:
+                    both = dyad_series(con, a, b, by=by, direction="each")  # one scan for both directions
+                except MultivectorError as exc:
+                    raise HTTPException(422, str(exc)) from exc
             total = memoized(("dyad", a, b), lambda: count("dyad", {"a": a, "b": b}), into=totals)
             evidence, total = Q.dyad_events(con, a, b, PAGE, offset, total=total)
         ab = [r for r in both if r["direction"] == "a->b"]
@@ -473,6 +482,12 @@ def create_app(
             "duplicates": dups,
             "similar": similar,
         }
+
+    def pairs_table(by: str) -> Any:
+        from multivector.analysis.dyads import dyad_table
+
+        with cursor() as con:
+            return dyad_table(con, by)
 
     def count(kind: str, f: dict[str, Any]) -> int:
         with cursor() as con:
