@@ -97,8 +97,10 @@ class RussianCoder(RussianRoles):
                     and not (t.pos in ("ADV", "ADJ", "X") and verb_reading(t.text))
                 ):
                     continue
-                if pos == "N" and (t.pos != "NOUN" or fired.get(t.head, "01")[:2] != "01"):
-                    continue  # "подписали соглашение": the verb's event already says it
+                if pos == "N" and (t.pos != "NOUN" or (t.head in fired and fired[t.head][:2] != "01")):
+                    # "подписали соглашение": the verb's event already says it (but "объявила о запрете":
+                    # a statement verb only announces the act its noun names)
+                    continue
                 if t.i in tokmap:
                     continue  # a word of an actor's name ("Европейский союз") is not an act
                 pat = self._match(sent, t, pos)

@@ -340,7 +340,7 @@ def create_app(
         data = memoized(("country", iso3.upper(), by), lambda: country_data(iso3.upper(), by))
         page, offset = page_args(request)
         listed = {"country": iso3.upper()}
-        total = memoized(("events", iso3.upper()), lambda: count("events", listed), into=totals)
+        total = memoized(("events", iso3.upper()), lambda: read(Q.count, "events", listed), into=totals)
         with cursor() as con:
             events, total = Q.search_events(con, listed, PAGE, offset, total=total)
         listing = {"rows": events, "total": total, "page": page, "pages": max(1, -(-total // PAGE))}
@@ -377,27 +377,24 @@ def create_app(
         return respond(request, "dyad", {"d": data, "a": a, "b": b, "chart": chart}, data["evidence"])
 
     def dyad_data(request: Request, a: str, b: str, by: str) -> dict[str, Any]:
-        from multivector.analysis.dyads import dyad_series
+        from multivector.analysis.dyads import dyad_series, dyad_table
 
         page, offset = page_args(request)
-        try:
-            # every pair's series from one scan per store generation (a cold dyad page used to scan alone)
-            table = memoized(("dyad-table", by), lambda: pairs_table(by)) if a != b else None
-        except MultivectorError as exc:
-            raise HTTPException(422, str(exc)) from exc
         with cursor() as con:
-            if table is not None:
-                both = [dict(r, direction="a->b") for r in table.get((a, b), [])]
-                both += [dict(r, direction="b->a") for r in table.get((b, a), [])]
-            else:
-                try:
+            try:
+                # every pair's series from one scan per store generation (a cold dyad page scanned alone)
+                table = memoized(("dyad-table", by), lambda: read(dyad_table, by)) if a != b else None
+                if table is not None:
+                    ab = [dict(r, direction="a->b") for r in table.get((a, b), [])]
+                    ba = [dict(r, direction="b->a") for r in table.get((b, a), [])]
+                else:
                     both = dyad_series(con, a, b, by=by, direction="each")  # one scan for both directions
-                except MultivectorError as exc:
-                    raise HTTPException(422, str(exc)) from exc
-            total = memoized(("dyad", a, b), lambda: count("dyad", {"a": a, "b": b}), into=totals)
+                    ab = [r for r in both if r["direction"] == "a->b"]
+                    ba = [r for r in both if r["direction"] == "b->a"]
+            except MultivectorError as exc:
+                raise HTTPException(422, str(exc)) from exc
+            total = memoized(("dyad", a, b), lambda: read(Q.dyad_count, a, b), into=totals)
             evidence, total = Q.dyad_events(con, a, b, PAGE, offset, total=total)
-        ab = [r for r in both if r["direction"] == "a->b"]
-        ba = [r for r in both if r["direction"] == "b->a"]
         return {"ab": ab, "ba": ba, "evidence": evidence, "total": total, "page": page}
 
     @app.get("/event/{event_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -483,19 +480,10 @@ def create_app(
             "similar": similar,
         }
 
-    def pairs_table(by: str) -> Any:
-        from multivector.analysis.dyads import dyad_table
-
+    def read(fn: Any, *args: Any) -> Any:
+        """``fn(con, *args)`` on a cursor of its own: for summaries computed once and memoized."""
         with cursor() as con:
-            return dyad_table(con, by)
-
-    def count(kind: str, f: dict[str, Any]) -> int:
-        with cursor() as con:
-            return Q.count(con, kind, f)
-
-    def facet_lists(kind: str, f: dict[str, Any]) -> dict[str, Any]:
-        with cursor() as con:
-            return Q.facets(con, kind, f)
+            return fn(con, *args)
 
     def similar_index() -> Any:
         """The store's similar-articles index (built on the first article page after each upload, a
@@ -517,7 +505,7 @@ def create_app(
         f = filters(request)
         page, offset = page_args(request)
         key = (kind, *sorted(f.items()))
-        total, facets = memoized(key, lambda: (count(kind, f), facet_lists(kind, f)), into=totals)
+        total, facets = memoized(key, lambda: (read(Q.count, kind, f), read(Q.facets, kind, f)), into=totals)
         with cursor() as con:
             fn = Q.search_events if kind == "events" else Q.search_articles
             found, total = fn(con, f, PAGE, offset, total=total)

@@ -112,11 +112,7 @@ def article_filters(f: dict[str, Any]) -> tuple[str, list[Any]]:
 
 
 def count(con: Any, kind: str, f: dict[str, Any]) -> int:
-    """How many ``kind`` rows (events, articles, or a dyad's events with ``f = {a, b}``) match ``f``."""
-    if kind == "dyad":
-        where, params = _dyad_where(f["a"], f["b"])
-        # the filter reads events only, so the count needs no join (half its cost)
-        return con.execute(f"SELECT count(*) FROM events e {where}", params).fetchone()[0]
+    """How many ``kind`` rows (events or articles) match the search filters ``f``."""
     if kind == "articles":
         where, params = article_filters(f)
         return con.execute(f"SELECT count(*) FROM articles a {where}", params).fetchone()[0]
@@ -247,6 +243,12 @@ def _dyad_where(a: str, b: str) -> tuple[str, list[Any]]:
     return where, [a, b, b, a]
 
 
+def dyad_count(con: Any, a: str, b: str) -> int:
+    """How many events the dyad has, both directions (the filter reads events only: no join needed)."""
+    where, params = _dyad_where(a, b)
+    return con.execute(f"SELECT count(*) FROM events e {where}", params).fetchone()[0]
+
+
 def dyad_events(
     con: Any, a: str, b: str, limit: int, offset: int, total: int | None = None
 ) -> tuple[list[dict], int]:
@@ -254,7 +256,7 @@ def dyad_events(
     where, params = _dyad_where(a, b)
     base = f"FROM events e LEFT JOIN articles a ON a.id = e.article_id {where}"
     if total is None:
-        total = count(con, "dyad", {"a": a, "b": b})
+        total = dyad_count(con, a, b)
     page = rows(
         con,
         f"SELECT {EVENT_COLS}, e.sentence {base} ORDER BY date DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?",
